@@ -1,0 +1,23 @@
+import type { Client } from '../rpc/client';
+import type { HandlersOf } from './define';
+import { customersContract, type CustomersChange } from './customers';
+import { demoContract } from './demo';
+import { systemContract } from './system';
+
+/** Everything the store serves to the UI: the union of the domain contracts. */
+export const coreContract = {
+  ...systemContract,
+  ...customersContract,
+  ...demoContract,
+};
+
+export type CoreContract = typeof coreContract;
+export type CoreHandlers = HandlersOf<CoreContract>;
+
+/** Events the store pushes to the UI. */
+export interface CoreEvents {
+  [event: string]: unknown;
+  'customers.changed': CustomersChange;
+}
+
+export type CoreClient = Client<CoreContract, CoreEvents>;
