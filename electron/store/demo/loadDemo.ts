@@ -1,0 +1,22 @@
+import { generateDemoCustomers } from '../../../shared/demo/customers';
+import type { DemoProgress } from '../../../shared/contract/demo';
+import type { CallContext } from '../../../shared/contract/define';
+import type { CustomerStore } from '../customers/customerStore';
+
+/** Adds generated customers in one transaction: a cancel leaves the file as it was. */
+export async function loadDemo(
+  store: CustomerStore,
+  count: number,
+  seed: number,
+  ctx: CallContext,
+): Promise<number> {
+  const inputs = generateDemoCustomers(count, seed);
+  const progress: DemoProgress = { done: 0, total: count };
+  ctx.progress(progress);
+  const created = await store.createMany(
+    inputs,
+    (done) => ctx.progress({ done, total: count } satisfies DemoProgress),
+    () => ctx.signal.aborted,
+  );
+  return created.length;
+}
