@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { CoreClient } from '../../shared/contract/core';
+import type { HostClient } from '../../shared/contract/host';
+import { createCustomerListStore } from '../features/customers/stores/customerListStore';
+import { App } from './App';
+import { ServicesProvider } from './services';
+import '../styles.css';
+
+/** Starts the UI on whatever runtime booted it (Electron UI window or browser mode). */
+export function mountApp(
+  root: HTMLElement,
+  { core, host }: { core: CoreClient; host: HostClient },
+): void {
+  const services = { core, host, customerList: createCustomerListStore(core) };
+  createRoot(root).render(
+    <StrictMode>
+      <ServicesProvider services={services}>
+        <App />
+      </ServicesProvider>
+    </StrictMode>,
+  );
+}

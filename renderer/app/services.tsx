@@ -1,0 +1,28 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { CoreClient } from '../../shared/contract/core';
+import type { HostClient } from '../../shared/contract/host';
+import type { CustomerListStore } from '../features/customers/stores/customerListStore';
+
+export interface Services {
+  core: CoreClient;
+  host: HostClient;
+  customerList: CustomerListStore;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({
+  services,
+  children,
+}: {
+  services: Services;
+  children: ReactNode;
+}) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices is used outside ServicesProvider');
+  return services;
+}

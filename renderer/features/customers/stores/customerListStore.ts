@@ -1,0 +1,99 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CoreClient } from '../../../../shared/contract/core';
+import type { Customer, CustomerSortField } from '../../../../shared/domain/customer';
+
+export const PAGE_SIZE = 200;
+
+export interface ListSort {
+  field: CustomerSortField;
+  direction: 'asc' | 'desc';
+}
+
+export interface CustomerListState {
+  sort: ListSort;
+  /** null until the first page has arrived. */
+  total: number | null;
+  pages: ReadonlyMap<number, Customer[]>;
+  error: unknown;
+  setSort(field: CustomerSortField): void;
+  /** Fetches the pages covering rows [first, last] that are not loaded yet. */
+  ensureRows(first: number, last: number): void;
+  /** Drops every loaded page and fetches again (after any change in the store). */
+  refresh(): void;
+}
+
+export type CustomerListStore = StoreApi<CustomerListState>;
+
+/** Pages of the sorted customer list, fetched on demand for the virtualized table. */
+export function createCustomerListStore(core: CoreClient): CustomerListStore {
+  let generation = 0;
+  const loading = new Set<number>();
+  // Pages fetched since the last refresh; older pages stay on screen until replaced.
+  const fresh = new Set<number>();
+  let lastRange: [number, number] = [0, PAGE_SIZE - 1];
+
+  return createStore<CustomerListState>((set, get) => {
+    const fetchPage = (page: number) => {
+      if (loading.has(page) || fresh.has(page)) return;
+      loading.add(page);
+      const asked = generation;
+      core
+        .send('customers.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort: get().sort })
+        .then(({ total, rows }) => {
+          if (asked !== generation) return;
+          fresh.add(page);
+          const pages = new Map(get().pages);
+          pages.set(page, rows);
+          // Past the new end of the list, stale pages must go.
+          for (const key of pages.keys())
+            if (key * PAGE_SIZE >= total && key !== 0) pages.delete(key);
+          set({ total, pages, error: null });
+        })
+        .catch((error: unknown) => {
+          if (asked === generation) set({ error });
+        })
+        .finally(() => {
+          if (asked === generation) loading.delete(page);
+        });
+    };
+
+    const refresh = () => {
+      generation += 1;
+      loading.clear();
+      fresh.clear();
+      fetchPage(0);
+      get().ensureRows(...lastRange);
+    };
+
+    return {
+      sort: { field: 'lastName', direction: 'asc' },
+      total: null,
+      pages: new Map(),
+      error: null,
+      setSort(field) {
+        const { sort } = get();
+        const direction = sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc';
+        // A new order makes every loaded page wrong: drop them rather than show them stale.
+        set({ sort: { field, direction }, pages: new Map() });
+        refresh();
+      },
+      ensureRows(first, last) {
+        lastRange = [first, last];
+        const { total } = get();
+        const end = total === null ? last : Math.min(last, total - 1);
+        for (
+          let page = Math.floor(first / PAGE_SIZE);
+          page <= Math.floor(end / PAGE_SIZE);
+          page++
+        ) {
+          fetchPage(page);
+        }
+      },
+      refresh,
+    };
+  });
+}
+
+export function rowAt(state: CustomerListState, index: number): Customer | undefined {
+  return state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+}
