@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const SHOTS = 'test-results/screenshots';
+
+async function loadDemo(page: Page, count: string, buttons: { open: RegExp; start: string }) {
+  await page.getByRole('button', { name: buttons.open }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: count }).check();
+  await dialog.getByRole('button', { name: buttons.start, exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+}
+
+async function expectNoSeriousA11yIssue(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+for (const { locale, language, open, start, count, newButton, formTitle } of [
+  {
+    locale: 'en-GB',
+    language: 'en',
+    open: /Load demo data/,
+    start: 'Load',
+    count: '1,000',
+    newButton: /New customer/,
+    formTitle: 'New customer',
+  },
+  {
+    locale: 'fr-FR',
+    language: 'fr',
+    open: /Charger des données/,
+    start: 'Charger',
+    count: '1 000',
+    newButton: /Nouveau client/,
+    formTitle: 'Nouveau client',
+  },
+]) {
+  test.describe(`screens in ${language}`, () => {
+    test.use({ locale, viewport: { width: 1280, height: 800 } });
+
+    test(`list and form follow the system language (${language})`, async ({ page }) => {
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await page.screenshot({ path: `${SHOTS}/empty-${language}.png` });
+      await loadDemo(page, count, { open, start });
+      await expect(page.getByTestId('customer-row').first()).toBeVisible();
+      await expect(
+        page.getByText(language === 'en' ? '1,000 customers' : '1 000 clients', { exact: true }),
+      ).toBeVisible();
+      await expectNoSeriousA11yIssue(page);
+      await page.screenshot({ path: `${SHOTS}/list-${language}.png` });
+
+      await page.getByRole('button', { name: newButton }).click();
+      await expect(
+        page.getByRole('dialog').getByRole('heading', { name: formTitle }),
+      ).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog').locator('.field-error')).toHaveCount(1);
+      await expectNoSeriousA11yIssue(page);
+      await page.screenshot({ path: `${SHOTS}/form-errors-${language}.png` });
+    });
+  });
+}
+
+test.describe('language switch', () => {
+  test.use({ locale: 'en-GB' });
+  test('switching to French is immediate and remembered after a reload', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customers');
+    await page.getByLabel('Language').selectOption('fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clients');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clients');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  });
+
+  test('cancelling a demo load keeps nothing', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /Load demo data/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: '100,000' }).check();
+    await dialog.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect(dialog.getByRole('progressbar')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status')).toContainText('Cancelled: nothing was added.');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  });
+});
