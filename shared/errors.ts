@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'BAD_FILE',
   'CANCELLED',
+  'WRONG_SECRET',
+  'TOO_MANY_TRIES',
   'INTERNAL',
 ] as const;
 

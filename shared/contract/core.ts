@@ -1,4 +1,5 @@
 import type { Client } from '../rpc/client';
+import type { VaultStatus } from './vault';
 import type { HandlersOf } from './define';
 import { customersContract, type CustomersChange } from './customers';
 import { demoContract } from './demo';
@@ -18,6 +19,8 @@ export type CoreHandlers = HandlersOf<CoreContract>;
 export interface CoreEvents {
   [event: string]: unknown;
   'customers.changed': CustomersChange;
+  /** Browser mode only: the vault lives in the store worker and pushes its state from there. */
+  'vault.changed': VaultStatus;
 }
 
 export type CoreClient = Client<CoreContract, CoreEvents>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { PassphraseVerdict } from '../vault/passphrasePolicy';
+import { method } from './define';
+import type { UnlockReport } from './storeControl';
+
+export type VaultState = 'new' | 'locked' | 'unlocked';
+
+export interface KeychainStatus {
+  /** False in browser mode, or where the OS offers no keychain. */
+  available: boolean;
+  backend: string;
+  /** A backend that does not really protect secrets (Linux `basic_text`). */
+  weak: boolean;
+}
+
+export interface VaultStatus {
+  state: VaultState;
+  /** "Remember on this device" is on and the keychain still opens it. */
+  remembered: boolean;
+  keychain: KeychainStatus;
+  /** Set when the keychain backend differs from the one that sealed the key. */
+  keychainChanged: { was: string; now: string } | null;
+  /** Milliseconds before another unlock try is accepted (after repeated failures). */
+  retryAfterMs: number;
+  autoLockMinutes: number;
+}
+
+const passphrase = z.string().min(1).max(1024);
+export const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 30, 60] as const;
+
+/** The vault part of HostApi: the data key never crosses it, only passphrases and states. */
+export const vaultContract = {
+  'vault.status': method<VaultStatus>()(z.strictObject({})),
+  'vault.judge': method<PassphraseVerdict>()(z.strictObject({ passphrase: z.string().max(1024) })),
+  'vault.create': method<{ recoveryKey: string; report: UnlockReport }>()(
+    z.strictObject({ passphrase }),
+  ),
+  'vault.unlock': method<UnlockReport>()(
+    z.strictObject({ passphrase, remember: z.boolean().default(false) }),
+  ),
+  'vault.unlockRemembered': method<UnlockReport>()(z.strictObject({})),
+  'vault.recover': method<UnlockReport>()(
+    z.strictObject({ recoveryKey: z.string().min(1).max(200), newPassphrase: passphrase }),
+  ),
+  'vault.changePassphrase': method<{ changed: true }>()(
+    z.strictObject({ current: passphrase, next: passphrase }),
+  ),
+  'vault.forgetDevice': method<{ remembered: false }>()(z.strictObject({})),
+  'vault.setAutoLock': method<{ autoLockMinutes: number }>()(
+    z.strictObject({
+      minutes: z.union(AUTO_LOCK_CHOICES.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<0>]),
+    }),
+  ),
+  'vault.lock': method<{ locked: true }>()(z.strictObject({})),
+};
+export type VaultContract = typeof vaultContract;

@@ -1,0 +1,32 @@
+import type { HandlersOf } from '../contract/define';
+import type { VaultContract } from '../contract/vault';
+import { judgePassphrase } from './passphrasePolicy';
+import type { VaultService } from './vaultService';
+
+/** VaultApi served by a VaultService (the same handlers in main and in browser mode's worker). */
+export function createVaultHandlers(vault: VaultService): HandlersOf<VaultContract> {
+  return {
+    'vault.status': () => vault.status(),
+    'vault.judge': ({ passphrase }) => judgePassphrase(passphrase),
+    'vault.create': ({ passphrase }) => vault.create(passphrase),
+    'vault.unlock': ({ passphrase, remember }) => vault.unlock(passphrase, remember),
+    'vault.unlockRemembered': () => vault.unlockRemembered(),
+    'vault.recover': ({ recoveryKey, newPassphrase }) => vault.recover(recoveryKey, newPassphrase),
+    'vault.changePassphrase': async ({ current, next }) => {
+      await vault.changePassphrase(current, next);
+      return { changed: true };
+    },
+    'vault.forgetDevice': async () => {
+      await vault.forgetDevice();
+      return { remembered: false };
+    },
+    'vault.setAutoLock': async ({ minutes }) => {
+      await vault.setAutoLock(minutes);
+      return { autoLockMinutes: minutes };
+    },
+    'vault.lock': async () => {
+      await vault.lock();
+      return { locked: true };
+    },
+  };
+}

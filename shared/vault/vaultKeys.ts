@@ -1,0 +1,139 @@
+import { argon2id } from 'hash-wasm';
+import { AppError } from '../errors';
+import { fromBase64, randomBytes, toBase64, utf8, wipe, type Bytes } from './bytes';
+import { newRecoveryKey, parseRecoveryKey } from './recoveryKey';
+import { DEFAULT_KDF, type KdfParams, type VaultFile } from './vaultFile';
+
+export const DATA_KEY_BYTES = 32;
+
+// Bound into each wrap so a wrap cannot be moved to the other slot.
+const PASSPHRASE_AAD = utf8('comptoir-vault-v1:passphrase');
+const RECOVERY_AAD = utf8('comptoir-vault-v1:recovery');
+
+async function aesKey(raw: Bytes, usage: KeyUsage[]): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, usage);
+}
+
+async function passphraseKey(passphrase: string, kdf: VaultFile['kdf']): Promise<CryptoKey> {
+  const raw = (await argon2id({
+    password: passphrase.normalize('NFC'),
+    salt: fromBase64(kdf.salt),
+    memorySize: kdf.memoryKiB,
+    iterations: kdf.iterations,
+    parallelism: kdf.parallelism,
+    hashLength: 32,
+    outputType: 'binary',
+  })) as Bytes;
+  try {
+    return await aesKey(raw, ['encrypt', 'decrypt']);
+  } finally {
+    wipe(raw);
+  }
+}
+
+async function recoveryWrappingKey(recovery: Bytes, salt: Bytes): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', recovery, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt, info: utf8('comptoir recovery key v1') },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+async function wrap(key: CryptoKey, secret: Bytes, aad: Bytes) {
+  const iv = randomBytes(12);
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: aad },
+    key,
+    secret,
+  );
+  return { iv: toBase64(iv), ciphertext: toBase64(new Uint8Array(sealed)) };
+}
+
+async function unwrap(key: CryptoKey, sealed: { iv: string; ciphertext: string }, aad: Bytes) {
+  const opened = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: aad },
+    key,
+    fromBase64(sealed.ciphertext),
+  );
+  return new Uint8Array(opened) as Bytes;
+}
+
+async function passphraseWrap(passphrase: string, dataKey: Bytes, params: KdfParams) {
+  const kdf = { ...params, salt: toBase64(randomBytes(16)) };
+  const key = await passphraseKey(passphrase, kdf);
+  return { kdf, passphraseWrap: await wrap(key, dataKey, PASSPHRASE_AAD) };
+}
+
+/** A new customer file's keys: a random data key, wrapped by the passphrase and a recovery key. */
+export async function createVault(
+  passphrase: string,
+  params: KdfParams = DEFAULT_KDF,
+  now = Date.now(),
+): Promise<{ vault: VaultFile; dataKey: Bytes; recoveryKey: string }> {
+  const dataKey = randomBytes(DATA_KEY_BYTES);
+  const recovery = newRecoveryKey();
+  const recoverySalt = randomBytes(16);
+  const recoveryKey = await recoveryWrappingKey(recovery.bytes, recoverySalt);
+  const vault: VaultFile = {
+    format: 'comptoir-vault',
+    version: 1,
+    createdAt: now,
+    ...(await passphraseWrap(passphrase, dataKey, params)),
+    recoveryWrap: {
+      salt: toBase64(recoverySalt),
+      ...(await wrap(recoveryKey, dataKey, RECOVERY_AAD)),
+    },
+  };
+  wipe(recovery.bytes);
+  return { vault, dataKey, recoveryKey: recovery.text };
+}
+
+const wrongSecret = (what: 'passphrase' | 'recovery key') =>
+  new AppError('WRONG_SECRET', `The ${what} does not open this customer file`, { what });
+
+export async function unlockWithPassphrase(vault: VaultFile, passphrase: string): Promise<Bytes> {
+  const key = await passphraseKey(passphrase, vault.kdf);
+  try {
+    return await unwrap(key, vault.passphraseWrap, PASSPHRASE_AAD);
+  } catch {
+    throw wrongSecret('passphrase');
+  }
+}
+
+export async function unlockWithRecoveryKey(
+  vault: VaultFile,
+  recoveryText: string,
+): Promise<Bytes> {
+  const recovery = parseRecoveryKey(recoveryText);
+  if (!recovery) throw wrongSecret('recovery key');
+  try {
+    const key = await recoveryWrappingKey(recovery, fromBase64(vault.recoveryWrap.salt));
+    return await unwrap(key, vault.recoveryWrap, RECOVERY_AAD);
+  } catch {
+    throw wrongSecret('recovery key');
+  } finally {
+    wipe(recovery);
+  }
+}
+
+/** A new passphrase re-wraps the same data key: nothing else in the file changes. */
+export async function rewrapPassphrase(
+  vault: VaultFile,
+  dataKey: Bytes,
+  passphrase: string,
+  params: KdfParams = vault.kdf,
+): Promise<VaultFile> {
+  const { algorithm, memoryKiB, iterations, parallelism } = params;
+  return {
+    ...vault,
+    ...(await passphraseWrap(passphrase, dataKey, {
+      algorithm,
+      memoryKiB,
+      iterations,
+      parallelism,
+    })),
+  };
+}

@@ -1,0 +1,276 @@
+import type { UnlockReport } from '../contract/storeControl';
+import type { KeychainStatus, VaultStatus } from '../contract/vault';
+import { AppError } from '../errors';
+import { fromBase64, toBase64, wipe, type Bytes } from './bytes';
+import { judgePassphrase } from './passphrasePolicy';
+import { DEFAULT_KDF, vaultFileSchema, type KdfParams, type VaultFile } from './vaultFile';
+import {
+  createVault,
+  rewrapPassphrase,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+} from './vaultKeys';
+
+/** Where the vault file lives: a file in userData (Electron) or IndexedDB (browser mode). */
+export interface VaultStorage {
+  read(): Promise<unknown>;
+  write(vault: VaultFile): Promise<void>;
+}
+
+/** The OS keychain (Electron safeStorage); browser mode has none. */
+export interface Keychain {
+  status(): KeychainStatus;
+  seal(secret: Bytes): Promise<Bytes>;
+  open(sealed: Bytes): Promise<Bytes>;
+}
+
+/** The store, seen from the vault: it receives the key on unlock and forgets it on lock. */
+export interface StoreGate {
+  unlock(dataKey: Bytes): Promise<UnlockReport>;
+  lock(): Promise<void>;
+}
+
+export const NO_KEYCHAIN: Keychain = {
+  status: () => ({ available: false, backend: 'none', weak: true }),
+  seal: () => Promise.reject(new AppError('VALIDATION', 'No keychain on this device')),
+  open: () => Promise.reject(new AppError('VALIDATION', 'No keychain on this device')),
+};
+
+const FREE_TRIES = 3;
+const MAX_WAIT_MS = 60_000;
+const DEFAULT_AUTO_LOCK_MINUTES = 15;
+
+export interface VaultServiceOptions {
+  storage: VaultStorage;
+  store: StoreGate;
+  keychain?: Keychain;
+  kdf?: KdfParams;
+  now?: () => number;
+  onChange?: (status: VaultStatus) => void;
+}
+
+/**
+ * Passphrase, recovery key, keychain and lock. Holds the data key only for the moment it
+ * takes to hand it to the store; the UI never sees it.
+ */
+export class VaultService {
+  private vault: VaultFile | null = null;
+  private loaded = false;
+  private unlocked = false;
+  private failures = 0;
+  private nextTryAt = 0;
+  private autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
+  private readonly keychain: Keychain;
+  private readonly now: () => number;
+
+  constructor(private readonly options: VaultServiceOptions) {
+    this.keychain = options.keychain ?? NO_KEYCHAIN;
+    this.now = options.now ?? Date.now;
+  }
+
+  async status(): Promise<VaultStatus> {
+    const vault = await this.load();
+    const keychain = this.keychain.status();
+    const sealedBy = vault?.keychainWrap?.backend;
+    const keychainChanged =
+      sealedBy && sealedBy !== keychain.backend ? { was: sealedBy, now: keychain.backend } : null;
+    return {
+      state: !vault ? 'new' : this.unlocked ? 'unlocked' : 'locked',
+      remembered: Boolean(vault?.keychainWrap) && !keychainChanged && keychain.available,
+      keychain,
+      keychainChanged,
+      retryAfterMs: Math.max(0, this.nextTryAt - this.now()),
+      autoLockMinutes: this.autoLockMinutes,
+    };
+  }
+
+  async create(passphrase: string): Promise<{ recoveryKey: string; report: UnlockReport }> {
+    if (await this.load()) throw new AppError('CONFLICT', 'A customer file already exists here');
+    this.requireAcceptable(passphrase);
+    const { vault, dataKey, recoveryKey } = await createVault(
+      passphrase,
+      this.options.kdf ?? DEFAULT_KDF,
+    );
+    await this.save(vault);
+    return { recoveryKey, report: await this.openStore(dataKey) };
+  }
+
+  async unlock(passphrase: string, remember: boolean): Promise<UnlockReport> {
+    const vault = await this.requireVault();
+    this.requireTryAllowed();
+    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase));
+    if (remember) await this.remember(vault, dataKey);
+    return this.openStore(dataKey);
+  }
+
+  async unlockRemembered(): Promise<UnlockReport> {
+    const vault = await this.requireVault();
+    const status = await this.status();
+    if (!status.remembered || !vault.keychainWrap) {
+      throw new AppError('LOCKED', 'This device does not remember the customer file', {
+        keychainChanged: status.keychainChanged,
+      });
+    }
+    let dataKey: Bytes;
+    try {
+      dataKey = await this.keychain.open(fromBase64(vault.keychainWrap.sealed));
+    } catch {
+      // The keychain no longer opens it (reset, another user): forget it, ask for the passphrase.
+      await this.save({ ...vault, keychainWrap: undefined });
+      throw new AppError('LOCKED', 'The system keychain could not open the customer file');
+    }
+    return this.openStore(dataKey);
+  }
+
+  /** Forgotten passphrase: the recovery key opens the file and a new passphrase is set. */
+  async recover(recoveryKey: string, newPassphrase: string): Promise<UnlockReport> {
+    const vault = await this.requireVault();
+    this.requireAcceptable(newPassphrase);
+    this.requireTryAllowed();
+    const dataKey = await this.counted(unlockWithRecoveryKey(vault, recoveryKey));
+    // The old keychain seal is dropped too: whoever lost the passphrase re-chooses "remember".
+    await this.save({
+      ...(await rewrapPassphrase(vault, dataKey, newPassphrase)),
+      keychainWrap: undefined,
+    });
+    return this.openStore(dataKey);
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const vault = await this.requireVault();
+    this.requireAcceptable(next);
+    this.requireTryAllowed();
+    const dataKey = await this.counted(unlockWithPassphrase(vault, current));
+    try {
+      await this.save(await rewrapPassphrase(vault, dataKey, next));
+    } finally {
+      wipe(dataKey);
+    }
+  }
+
+  async forgetDevice(): Promise<void> {
+    const vault = await this.requireVault();
+    await this.save({ ...vault, keychainWrap: undefined });
+    await this.notify();
+  }
+
+  async setAutoLock(minutes: number): Promise<void> {
+    this.autoLockMinutes = minutes;
+    await this.notify();
+  }
+
+  async lock(): Promise<void> {
+    await this.options.store.lock();
+    this.unlocked = false;
+    await this.notify();
+  }
+
+  private async openStore(dataKey: Bytes): Promise<UnlockReport> {
+    try {
+      const report = await this.options.store.unlock(dataKey);
+      this.unlocked = true;
+      await this.notify();
+      return report;
+    } finally {
+      wipe(dataKey);
+    }
+  }
+
+  private async remember(vault: VaultFile, dataKey: Bytes): Promise<void> {
+    const keychain = this.keychain.status();
+    if (!keychain.available || keychain.weak) {
+      throw new AppError(
+        'VALIDATION',
+        `The system keychain (${keychain.backend}) cannot protect the key`,
+        [{ path: ['remember'], rule: 'weakKeychain' }],
+      );
+    }
+    const sealed = await this.keychain.seal(dataKey.slice());
+    await this.save({
+      ...vault,
+      keychainWrap: { backend: keychain.backend, sealed: toBase64(sealed) },
+    });
+  }
+
+  /** Counts failed tries; from the fourth on, each must wait twice as long (up to a minute). */
+  private async counted(attempt: Promise<Bytes>): Promise<Bytes> {
+    try {
+      const key = await attempt;
+      this.failures = 0;
+      this.nextTryAt = 0;
+      return key;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'WRONG_SECRET') {
+        this.failures += 1;
+        const wait =
+          this.failures < FREE_TRIES
+            ? 0
+            : Math.min(1000 * 2 ** (this.failures - FREE_TRIES), MAX_WAIT_MS);
+        this.nextTryAt = this.now() + wait;
+        throw new AppError('WRONG_SECRET', error.message, {
+          ...(error.details as object),
+          failures: this.failures,
+          retryAfterMs: wait,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private requireTryAllowed(): void {
+    const wait = this.nextTryAt - this.now();
+    if (wait > 0) {
+      throw new AppError(
+        'TOO_MANY_TRIES',
+        `Too many wrong tries: wait ${Math.ceil(wait / 1000)} s`,
+        {
+          retryAfterMs: wait,
+        },
+      );
+    }
+  }
+
+  private requireAcceptable(passphrase: string): void {
+    const verdict = judgePassphrase(passphrase);
+    if (!verdict.acceptable) {
+      throw new AppError(
+        'VALIDATION',
+        `The passphrase is too weak: ${verdict.problems.join(', ')}`,
+        [{ path: ['passphrase'], rule: verdict.problems[0] ?? 'tooGuessable' }],
+      );
+    }
+  }
+
+  private async requireVault(): Promise<VaultFile> {
+    const vault = await this.load();
+    if (!vault) throw new AppError('NOT_FOUND', 'No customer file has been created here yet');
+    return vault;
+  }
+
+  private async load(): Promise<VaultFile | null> {
+    if (!this.loaded) {
+      const raw = await this.options.storage.read();
+      if (raw !== null && raw !== undefined) {
+        const parsed = vaultFileSchema.safeParse(raw);
+        if (!parsed.success) {
+          throw new AppError('BAD_FILE', 'The key file of this customer file is damaged', {
+            issues: parsed.error.issues.map((i) => i.path.join('.')),
+          });
+        }
+        this.vault = parsed.data;
+      }
+      this.loaded = true;
+    }
+    return this.vault;
+  }
+
+  private async save(vault: VaultFile): Promise<void> {
+    const clean = vaultFileSchema.parse(JSON.parse(JSON.stringify(vault)));
+    await this.options.storage.write(clean);
+    this.vault = clean;
+  }
+
+  private async notify(): Promise<void> {
+    this.options.onChange?.(await this.status());
+  }
+}
