@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContract, CoreEvents } from '../../shared/contract/core';
+import type { VaultContract, VaultStatus } from '../../shared/contract/vault';
 import { connect } from '../../shared/rpc/client';
 import { portEndpoint } from '../../shared/rpc/endpoint';
-import { startStore } from './startStore';
+import type { KdfParams } from '../../shared/vault/vaultFile';
+import { startWorkerStore } from './startStore';
 
+const FAST: KdfParams = {
+  algorithm: 'argon2id',
+  memoryKiB: 8 * 1024,
+  iterations: 1,
+  parallelism: 1,
+};
+const PASS = 'Vélo rouge, quai Saint-Antoine 1987!';
 const open: MessageChannel[] = [];
 afterEach(() => {
   for (const c of open.splice(0)) {
@@ -12,20 +21,35 @@ afterEach(() => {
   }
 });
 
-async function storeAndClient() {
+/** Browser mode's store as the page sees it: one port, CoreApi and the vault. */
+function storeAndClient(dbName = `store-${crypto.randomUUID()}`) {
   const channel = new MessageChannel();
   open.push(channel);
-  // Calls sent before the store has opened its database must not be lost.
-  const client = connect<CoreContract, CoreEvents>(portEndpoint(channel.port2));
-  const early = client.send('system.ping', {});
-  await startStore(portEndpoint(channel.port1), `store-${crypto.randomUUID()}`);
-  await early;
-  return { channel, client };
+  const client = connect<CoreContract & VaultContract, CoreEvents>(portEndpoint(channel.port2));
+  const store = startWorkerStore(portEndpoint(channel.port1), { dbName, kdf: FAST });
+  return { channel, client, store, dbName };
 }
 
-describe('the store over a real MessageChannel', () => {
-  it('serves the customer slice and pushes changes', async () => {
-    const { client } = await storeAndClient();
+async function unlockedClient() {
+  const setup = storeAndClient();
+  await setup.client.send('vault.create', { passphrase: PASS });
+  return setup;
+}
+
+describe('the browser-mode store over a real MessageChannel', () => {
+  it('answers LOCKED before the file is created or unlocked', async () => {
+    const { client } = storeAndClient();
+    expect((await client.send('vault.status', {})).state).toBe('new');
+    await expect(client.send('customers.list', { offset: 0, limit: 10 })).rejects.toMatchObject({
+      code: 'LOCKED',
+    });
+    await expect(client.send('system.ping', {})).resolves.toHaveProperty('at');
+  });
+
+  it('creates the file, serves the customer slice, locks, and reopens with the passphrase', async () => {
+    const { client, dbName } = await unlockedClient();
+    const statuses: VaultStatus['state'][] = [];
+    client.on('vault.changed', (s) => statuses.push(s.state));
     const changes: unknown[] = [];
     client.on('customers.changed', (c) => changes.push(c));
     const created = await client.send('customers.create', {
@@ -46,23 +70,33 @@ describe('the store over a real MessageChannel', () => {
       patch: { city: 'Lyon' },
       expectedVersion: 1,
     });
-    expect(edited.city).toBe('Lyon');
-    const { total, rows } = await client.send('customers.list', { offset: 0, limit: 10 });
-    expect(total).toBe(1);
-    expect(rows[0]).toEqual(edited);
-    await client.send('customers.delete', { ids: [created.id] });
+    await client.send('vault.lock', {});
     await expect(client.send('customers.get', { id: created.id })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
+      code: 'LOCKED',
     });
+
+    // A new process on the same database: only the passphrase opens it.
+    const again = storeAndClient(dbName).client;
+    expect((await again.send('vault.status', {})).state).toBe('locked');
+    await expect(
+      again.send('vault.unlock', { passphrase: 'wrong passphrase' }),
+    ).rejects.toMatchObject({
+      code: 'WRONG_SECRET',
+    });
+    expect(await again.send('vault.unlock', { passphrase: PASS })).toEqual({
+      customers: 1,
+      damaged: [],
+    });
+    expect(await again.send('customers.get', { id: created.id })).toEqual(edited);
+    expect(statuses).toEqual(['locked']);
     expect(changes).toEqual([
       { kind: 'created', ids: [created.id] },
       { kind: 'updated', ids: [created.id] },
-      { kind: 'deleted', ids: [created.id] },
     ]);
   });
 
   it('answers a malformed message with VALIDATION and keeps serving', async () => {
-    const { channel, client } = await storeAndClient();
+    const { channel, client } = await unlockedClient();
     const replies: unknown[] = [];
     const raw = channel.port2;
     raw.addEventListener('message', (e) => replies.push(e.data));
@@ -72,6 +106,7 @@ describe('the store over a real MessageChannel', () => {
       arg: { customer: { email: 'not-an-email' } },
     });
     raw.postMessage({ nonsense: true });
+    raw.postMessage({ id: 'key', method: 'vault.unlock', arg: { passphrase: 42 } });
     await expect(client.send('customers.list', { offset: 0, limit: 1 })).resolves.toEqual({
       total: 0,
       rows: [],
@@ -93,15 +128,22 @@ describe('the store over a real MessageChannel', () => {
         error: expect.objectContaining({ code: 'VALIDATION' }),
       }),
     );
+    expect(replies).toContainEqual(
+      expect.objectContaining({
+        id: 'key',
+        ok: false,
+        error: expect.objectContaining({ code: 'VALIDATION' }),
+      }),
+    );
   });
 
   it('loads demo customers with progress, and a cancel keeps none of them', async () => {
-    const { client } = await storeAndClient();
+    const { client } = await unlockedClient();
     const controller = new AbortController();
     const seen: unknown[] = [];
     const cancelled = client.send(
       'demo.load',
-      { count: 50_000, seed: 3 },
+      { count: 5000, seed: 3 },
       {
         signal: controller.signal,
         onProgress: (p) => {
@@ -112,8 +154,7 @@ describe('the store over a real MessageChannel', () => {
     );
     await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
     expect((await client.send('customers.list', { offset: 0, limit: 1 })).total).toBe(0);
-    const done = await client.send('demo.load', { count: 1200, seed: 3 });
-    expect(done).toEqual({ created: 1200 });
+    expect(await client.send('demo.load', { count: 1200, seed: 3 })).toEqual({ created: 1200 });
     expect((await client.send('customers.list', { offset: 0, limit: 1 })).total).toBe(1200);
   });
 });

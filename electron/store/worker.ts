@@ -1,7 +1,11 @@
 /// <reference lib="webworker" />
 import { bufferedEndpoint, portEndpoint } from '../../shared/rpc/endpoint';
-import { startStore } from './startStore';
+import { plainCodec } from './crypto/plainCodec';
+import { startWorkerStore } from './startStore';
 
-// Browser mode: the store runs in this Dedicated Worker and serves CoreApi to the page.
-const endpoint = bufferedEndpoint(portEndpoint(self as unknown as DedicatedWorkerGlobalScope));
-void startStore(endpoint);
+// Only a test build sets this, so the at-rest test can prove its scan finds clear values.
+const plaintextForTests = import.meta.env.VITE_COMPTOIR_PLAINTEXT_FOR_TESTS === '1';
+
+startWorkerStore(bufferedEndpoint(portEndpoint(self as unknown as DedicatedWorkerGlobalScope)), {
+  codec: plaintextForTests ? async () => plainCodec : undefined,
+});

@@ -1,34 +1,38 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { customerInputSchema, type CustomerDraft } from '../../../shared/domain/customer';
+import { randomBytes } from '../../../shared/vault/bytes';
+import { PageCipher } from '../crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from '../db/database';
+import { CustomerPages } from './customerPages';
 import { CustomerStore } from './customerStore';
 
 let db: ComptoirDatabase;
+let cipher: PageCipher;
 let clock = 1_000;
 let seq = 0;
 const options = { now: () => clock++, newId: () => `c${++seq}` };
 const input = (draft: CustomerDraft) => customerInputSchema.parse(draft);
+/** Opens the file as a fresh process would: from the encrypted pages only. */
+const open = async () => (await CustomerStore.open(new CustomerPages(db, cipher), options)).store;
 
 beforeEach(async () => {
   db = openDatabase(`test-${crypto.randomUUID()}`);
+  cipher = await PageCipher.fromDataKey(randomBytes(32));
   seq = 0;
 });
 
 describe('CustomerStore', () => {
   it('creates a customer that is still there when the file is opened again', async () => {
-    const store = await CustomerStore.open(db, options);
+    const store = await open();
     const created = await store.create(
       input({ firstName: 'Hélène', lastName: 'Lefèvre', tags: ['vip'] }),
     );
     expect(created).toMatchObject({ id: 'c1', version: 1, firstName: 'Hélène', email: '' });
-    db.close();
-    await db.open();
-    const reopened = await CustomerStore.open(db, options);
-    expect(reopened.get('c1')).toEqual(created);
+    expect((await open()).get('c1')).toEqual(created);
   });
 
   it('lists pages in accent-insensitive order, empty values last, both directions', async () => {
-    const store = await CustomerStore.open(db, options);
+    const store = await open();
     for (const [lastName, city] of [
       ['Zola', 'Lyon'],
       ['Élie', ''],
@@ -49,64 +53,56 @@ describe('CustomerStore', () => {
   });
 
   it('updates with optimistic concurrency and refuses a stale edit with CONFLICT', async () => {
-    const store = await CustomerStore.open(db, options);
+    const store = await open();
     const created = await store.create(input({ lastName: 'Martin' }));
     const updated = await store.update(created.id, { city: 'Lyon' }, 1);
     expect(updated).toMatchObject({ city: 'Lyon', lastName: 'Martin', version: 2 });
     await expect(store.update(created.id, { city: 'Nice' }, 1)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    expect((await db.customers.get(created.id))?.city).toBe('Lyon');
+    expect((await open()).get(created.id).city).toBe('Lyon');
   });
 
   it('refuses an update that would leave no name nor email, and writes nothing', async () => {
-    const store = await CustomerStore.open(db, options);
+    const store = await open();
     const created = await store.create(input({ lastName: 'Martin' }));
     await expect(store.update(created.id, { lastName: '' }, 1)).rejects.toMatchObject({
       code: 'VALIDATION',
     });
-    expect((await db.customers.get(created.id))?.lastName).toBe('Martin');
+    expect((await open()).get(created.id)).toMatchObject({ lastName: 'Martin', version: 1 });
     expect(store.get(created.id).version).toBe(1);
   });
 
   it('deletes, and says NOT_FOUND for an unknown id without deleting the others', async () => {
-    const store = await CustomerStore.open(db, options);
+    const store = await open();
     const a = await store.create(input({ lastName: 'A' }));
     const b = await store.create(input({ lastName: 'B' }));
     await expect(store.delete([a.id, 'nope'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(store.count).toBe(2);
     expect(await store.delete([a.id, a.id])).toBe(1);
-    expect(await db.customers.count()).toBe(1);
+    expect((await open()).count).toBe(1);
     expect(() => store.get(a.id)).toThrow(/No customer/);
     expect(
       store.list({ offset: 0, limit: 5, sort: { field: 'lastName', direction: 'asc' } }).rows,
     ).toEqual([b]);
   });
 
-  it('creates many in one transaction, and a stop mid-way keeps nothing', async () => {
-    const store = await CustomerStore.open(db, options);
-    const inputs = Array.from({ length: 25 }, (_, i) => input({ lastName: `N${i}` }));
-    let batches = 0;
+  it('creates many in one transaction, and a stop before it commits keeps nothing', async () => {
+    const store = await open();
+    const inputs = Array.from({ length: 1200 }, (_, i) => input({ lastName: `N${i}` }));
+    let progressCalls = 0;
     await expect(
-      store.createMany(
-        inputs,
-        () => batches++,
-        () => batches >= 2,
-        10,
-      ),
-    ).rejects.toMatchObject({
-      code: 'CANCELLED',
-    });
-    expect(await db.customers.count()).toBe(0);
+      store.createMany(inputs, {
+        onProgress: () => progressCalls++,
+        shouldStop: () => progressCalls >= 2,
+      }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await db.pages.count()).toBe(0);
     expect(store.count).toBe(0);
     const done: number[] = [];
-    await store.createMany(
-      inputs,
-      (n) => done.push(n),
-      () => false,
-      10,
-    );
-    expect(done).toEqual([10, 20, 25]);
-    expect(await db.customers.count()).toBe(25);
+    await store.createMany(inputs, { onProgress: (n) => done.push(n) });
+    expect(done).toEqual([500, 1000, 1200]);
+    expect(await db.pages.count()).toBe(3);
+    expect((await open()).count).toBe(1200);
   });
 });

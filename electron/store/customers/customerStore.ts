@@ -6,8 +6,9 @@ import {
   type CustomerPatch,
   type CustomerSortField,
 } from '../../../shared/domain/customer';
-import type { ComptoirDatabase } from '../db/database';
-import { compareCustomers } from './sortKey';
+import type { DamagedPage } from '../../../shared/contract/storeControl';
+import type { CustomerPages } from './customerPages';
+import { sortKeyOf } from './sortKey';
 
 export interface ListQuery {
   offset: number;
@@ -15,31 +16,37 @@ export interface ListQuery {
   sort: { field: CustomerSortField; direction: 'asc' | 'desc' };
 }
 
+export interface StoreOptions {
+  now?: () => number;
+  newId?: () => string;
+}
+
 /**
- * The customer file: Dexie is the durable truth, memory serves reads. Every write is a
- * Dexie transaction first; memory follows only once it has committed.
+ * The customer file once unlocked: the encrypted pages are the durable truth, memory serves
+ * reads. Every write is committed to the pages first; memory follows only once it has.
  */
 export class CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private sorted: { key: string; ids: string[] } | null = null;
+  private readonly now: () => number;
+  private readonly newId: () => string;
 
   private constructor(
-    private readonly db: ComptoirDatabase,
-    private readonly now: () => number,
-    private readonly newId: () => string,
-  ) {}
+    private readonly pages: CustomerPages,
+    options: StoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
 
   static async open(
-    db: ComptoirDatabase,
-    options: { now?: () => number; newId?: () => string } = {},
-  ): Promise<CustomerStore> {
-    const store = new CustomerStore(
-      db,
-      options.now ?? Date.now,
-      options.newId ?? (() => crypto.randomUUID()),
-    );
-    for (const customer of await db.customers.toArray()) store.byId.set(customer.id, customer);
-    return store;
+    pages: CustomerPages,
+    options: StoreOptions = {},
+  ): Promise<{ store: CustomerStore; damaged: DamagedPage[] }> {
+    const store = new CustomerStore(pages, options);
+    const { customers, damaged } = await pages.loadAll();
+    for (const customer of customers) store.byId.set(customer.id, customer);
+    return { store, damaged };
   }
 
   get count(): number {
@@ -59,25 +66,17 @@ export class CustomerStore {
   }
 
   async create(input: CustomerInput): Promise<Customer> {
-    const at = this.now();
-    const customer: Customer = {
-      ...input,
-      id: this.newId(),
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
-    await this.db.customers.add(customer);
-    this.remember([customer]);
-    return customer;
+    const [customer] = await this.createMany([input]);
+    return customer!;
   }
 
-  /** Adds many customers in one transaction; `shouldStop` is checked between batches. */
+  /** Adds many customers in one transaction; a stop before it commits keeps none. */
   async createMany(
     inputs: CustomerInput[],
-    onBatch: (done: number) => void,
-    shouldStop: () => boolean,
-    batchSize = 5000,
+    control: {
+      shouldStop?: () => boolean;
+      onProgress?: (done: number, total: number) => void;
+    } = {},
   ): Promise<Customer[]> {
     const at = this.now();
     const customers = inputs.map((input): Customer => ({
@@ -87,15 +86,15 @@ export class CustomerStore {
       updatedAt: at,
       version: 1,
     }));
-    await this.db.transaction('rw', this.db.customers, async () => {
-      for (let start = 0; start < customers.length; start += batchSize) {
-        if (shouldStop()) throw new AppError('CANCELLED', 'The operation was cancelled');
-        await this.db.customers.bulkAdd(customers.slice(start, start + batchSize));
-        onBatch(Math.min(start + batchSize, customers.length));
-      }
-    });
+    await this.pages.save({ put: customers, remove: [] }, this.lookup, control);
     this.remember(customers);
     return customers;
+  }
+
+  /** Adds customers that already have ids (a file written before encryption, a backup). */
+  async adopt(customers: Customer[]): Promise<void> {
+    await this.pages.save({ put: customers, remove: [] }, this.lookup);
+    this.remember(customers);
   }
 
   async update(id: string, patch: CustomerPatch, expectedVersion: number): Promise<Customer> {
@@ -118,7 +117,7 @@ export class CustomerStore {
         { path: ['patch', 'lastName'], rule: 'nameOrEmailRequired' },
       ]);
     }
-    await this.db.customers.put(next);
+    await this.pages.save({ put: [next], remove: [] }, this.lookup);
     this.remember([next]);
     return next;
   }
@@ -129,11 +128,19 @@ export class CustomerStore {
     if (missing.length > 0) {
       throw new AppError('NOT_FOUND', `No customer with id ${missing[0]}`, { ids: missing });
     }
-    await this.db.customers.bulkDelete(unique);
+    await this.pages.save({ put: [], remove: unique }, this.lookup);
     for (const id of unique) this.byId.delete(id);
     this.sorted = null;
     return unique.length;
   }
+
+  /** Forgets every decrypted record (on lock). */
+  clear(): void {
+    this.byId.clear();
+    this.sorted = null;
+  }
+
+  private readonly lookup = (id: string) => this.byId.get(id);
 
   private remember(customers: Customer[]): void {
     for (const customer of customers) this.byId.set(customer.id, customer);
@@ -143,12 +150,37 @@ export class CustomerStore {
   private sortedIds(sort: ListQuery['sort']): string[] {
     const key = `${sort.field}:${sort.direction}`;
     if (this.sorted?.key !== key) {
-      const all = [...this.byId.values()];
-      all.sort((a, b) => compareCustomers(a, b, sort.field, sort.direction));
-      this.sorted = { key, ids: all.map((c) => c.id) };
+      this.sorted = { key, ids: sortIds([...this.byId.values()], sort.field, sort.direction) };
     }
     return this.sorted.ids;
   }
+}
+
+/** Sorts by precomputed keys (folding accents once per customer, not once per comparison). */
+function sortIds(
+  customers: Customer[],
+  field: CustomerSortField,
+  direction: 'asc' | 'desc',
+): string[] {
+  const rows = customers.map((c) => ({
+    id: c.id,
+    empty: c[field] === '',
+    key: sortKeyOf(c, field),
+    last: sortKeyOf(c, 'lastName'),
+    first: sortKeyOf(c, 'firstName'),
+  }));
+  const sign = direction === 'asc' ? 1 : -1;
+  rows.sort((a, b) => {
+    if (a.empty !== b.empty) return a.empty ? 1 : -1; // Empty values last, whatever the direction.
+    return (
+      sign * cmp(a.key, b.key) || cmp(a.last, b.last) || cmp(a.first, b.first) || cmp(a.id, b.id)
+    );
+  });
+  return rows.map((r) => r.id);
+}
+
+function cmp(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

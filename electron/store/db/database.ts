@@ -1,16 +1,47 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Customer } from '../../../shared/domain/customer';
+import type { Bytes } from '../../../shared/vault/bytes';
 import { applyV1 } from './versions/v1';
+import { applyV2 } from './versions/v2';
 
 export const DEFAULT_DB_NAME = 'comptoir';
 
+/** One encrypted page of records. Everything but `iv` and `data` is non-identifying. */
+export interface PageRow {
+  id: string;
+  table: string;
+  iv: Bytes;
+  data: Bytes;
+  count: number;
+  updatedAt: number;
+  /** Keyed hashes (HMAC) of normalised emails / phones of the page's records. */
+  emailIndex: string[];
+  phoneIndex: string[];
+}
+
+/** A page that failed authentication when loading: kept aside, never silently deleted. */
+export interface QuarantineRow extends PageRow {
+  quarantinedAt: number;
+  reason: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
 export type ComptoirDatabase = Dexie & {
+  /** v1 only: clear rows waiting to be moved into encrypted pages at the next unlock. */
   customers: EntityTable<Customer, 'id'>;
+  pages: EntityTable<PageRow, 'id'>;
+  quarantine: EntityTable<QuarantineRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
 };
 
 /** Opens the customer file; every schema version is applied in order. */
 export function openDatabase(name = DEFAULT_DB_NAME): ComptoirDatabase {
   const db = new Dexie(name) as ComptoirDatabase;
   applyV1(db);
+  applyV2(db);
   return db;
 }

@@ -11,12 +11,10 @@ export async function loadDemo(
   ctx: CallContext,
 ): Promise<number> {
   const inputs = generateDemoCustomers(count, seed);
-  const progress: DemoProgress = { done: 0, total: count };
-  ctx.progress(progress);
-  const created = await store.createMany(
-    inputs,
-    (done) => ctx.progress({ done, total: count } satisfies DemoProgress),
-    () => ctx.signal.aborted,
-  );
+  ctx.progress({ done: 0, total: count } satisfies DemoProgress);
+  const created = await store.createMany(inputs, {
+    shouldStop: () => ctx.signal.aborted,
+    onProgress: (done, total) => ctx.progress({ done, total } satisfies DemoProgress),
+  });
   return created.length;
 }

@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Customer } from '../../../shared/domain/customer';
+import { randomBytes } from '../../../shared/vault/bytes';
+import { PageCipher } from '../crypto/pageCipher';
+import { openDatabase, type ComptoirDatabase } from '../db/database';
+import { CustomerPages, PAGE_CAPACITY } from './customerPages';
+
+let db: ComptoirDatabase;
+let cipher: PageCipher;
+
+const customer = (i: number, extra: Partial<Customer> = {}): Customer => ({
+  id: `id-${String(i).padStart(5, '0')}`,
+  firstName: 'Zoé',
+  lastName: `Nom${i}`,
+  email: `zoe${i}@exemple.fr`,
+  phone: `06 12 34 ${String(i % 100).padStart(2, '0')} 00`,
+  city: 'Saint-Étienne',
+  tags: [],
+  createdAt: 1,
+  updatedAt: 1,
+  version: 1,
+  ...extra,
+});
+
+beforeEach(async () => {
+  db = openDatabase(`pages-${crypto.randomUUID()}`);
+  cipher = await PageCipher.fromDataKey(randomBytes(32));
+});
+
+async function saveAll(customers: Customer[]) {
+  const pages = new CustomerPages(db, cipher);
+  await pages.loadAll();
+  await pages.save({ put: customers, remove: [] }, () => undefined);
+  return pages;
+}
+
+describe('encrypted customer pages', () => {
+  it('packs customers into pages of at most PAGE_CAPACITY, nothing personal in clear', async () => {
+    await saveAll(Array.from({ length: PAGE_CAPACITY + 10 }, (_, i) => customer(i)));
+    const rows = await db.pages.toArray();
+    expect(rows.map((r) => r.count)).toEqual([PAGE_CAPACITY, 10]);
+    const clear = JSON.stringify(rows.map(({ iv: _iv, data: _data, ...rest }) => rest));
+    expect(clear).not.toMatch(/Zoé|Nom1|exemple|Étienne|06 12/);
+    const bytes = new TextDecoder('latin1').decode(rows[1]!.data);
+    expect(bytes).not.toContain('Nom');
+  });
+
+  it('reads back exactly what was written', async () => {
+    const written = Array.from({ length: 30 }, (_, i) => customer(i));
+    await saveAll(written);
+    const { customers, damaged } = await new CustomerPages(db, cipher).loadAll();
+    expect(damaged).toEqual([]);
+    expect(customers).toEqual(written);
+  });
+
+  it('does not open with another key', async () => {
+    await saveAll([customer(1)]);
+    const other = await PageCipher.fromDataKey(randomBytes(32));
+    const { customers, damaged } = await new CustomerPages(db, other).loadAll();
+    expect(customers).toEqual([]);
+    expect(damaged).toHaveLength(1);
+  });
+
+  it('quarantines a tampered page and a page moved to another id, opening the rest', async () => {
+    await saveAll(Array.from({ length: PAGE_CAPACITY * 3 }, (_, i) => customer(i)));
+    const [first, second, third] = await db.pages.orderBy('id').toArray();
+    first!.data[40]! ^= 0x01; // One flipped bit.
+    await db.pages.put(first!);
+    await db.pages.put({ ...third!, iv: second!.iv, data: second!.data }); // Page 2 copied over page 3.
+    const { customers, damaged } = await new CustomerPages(db, cipher).loadAll();
+    expect(customers).toHaveLength(PAGE_CAPACITY);
+    expect(damaged.map((d) => d.pageId).sort()).toEqual([first!.id, third!.id]);
+    expect(damaged.every((d) => d.count === PAGE_CAPACITY)).toBe(true);
+    expect(await db.quarantine.count()).toBe(2);
+    expect(await db.pages.count()).toBe(1);
+  });
+
+  it('finds pages by exact email or phone through the keyed blind index', async () => {
+    const pages = await saveAll(Array.from({ length: PAGE_CAPACITY + 5 }, (_, i) => customer(i)));
+    expect(await pages.findPageIds('email', ' ZOE502@Exemple.fr ')).toEqual(['customers/000001']);
+    // i % 100 === 3 shares this phone: customers 3…403 on page 0 and 503 on page 1.
+    expect(await pages.findPageIds('phone', '06.12.34.03.00')).toEqual([
+      'customers/000000',
+      'customers/000001',
+    ]);
+    expect(await pages.findPageIds('email', 'nobody@exemple.fr')).toEqual([]);
+    const other = await PageCipher.fromDataKey(randomBytes(32));
+    expect(await other.blindIndex('email', 'zoe1@exemple.fr')).not.toBe(
+      await cipher.blindIndex('email', 'zoe1@exemple.fr'),
+    );
+  });
+
+  it('re-seals only the touched page on update, and drops an emptied page', async () => {
+    const pages = await saveAll(Array.from({ length: PAGE_CAPACITY + 1 }, (_, i) => customer(i)));
+    const before = await db.pages.toArray();
+    const current = (id: string) => customer(Number(id.slice(3)));
+    await pages.save({ put: [customer(PAGE_CAPACITY, { city: 'Lyon' })], remove: [] }, current);
+    const after = await db.pages.toArray();
+    expect(after[0]!.data).toEqual(before[0]!.data);
+    expect(after[1]!.data).not.toEqual(before[1]!.data);
+    await pages.save({ put: [], remove: [customer(PAGE_CAPACITY).id] }, current);
+    expect(await db.pages.count()).toBe(1);
+  });
+});
