@@ -3,13 +3,29 @@ import type { AppInfo } from '../../shared/contract/host';
 import { Toasts } from '../components/Toasts';
 import { useT } from '../i18n/useT';
 import { CustomersPage } from '../features/customers/components/CustomersPage';
+import { DamageBanner } from '../features/vault/components/DamageBanner';
+import { SecurityDialog } from '../features/vault/components/SecurityDialog';
+import { VaultGate } from '../features/vault/components/VaultGate';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useServices } from './services';
 
 export function App() {
+  return (
+    <>
+      <VaultGate>
+        <OpenFile />
+      </VaultGate>
+      <Toasts />
+    </>
+  );
+}
+
+/** The app once the customer file is unlocked. */
+function OpenFile() {
   const t = useT();
   const { host } = useServices();
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [security, setSecurity] = useState(false);
 
   useEffect(() => {
     host.send('host.appInfo', {}).then(setInfo, () => setInfo(null));
@@ -27,14 +43,27 @@ export function App() {
             <div className="brand-tagline">{t('app.tagline')}</div>
           </div>
         </div>
-        <LanguageSwitch />
+        <div className="header-actions">
+          <LanguageSwitch />
+          <button type="button" className="button-secondary" onClick={() => setSecurity(true)}>
+            {t('security.title')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void host.send('vault.lock', {})}
+          >
+            {t('vault.lock')}
+          </button>
+        </div>
       </header>
+      <DamageBanner />
       <CustomersPage />
       <footer className="app-footer">
         {info &&
           t('app.about', { version: info.version, runtime: t(`app.runtime.${info.runtime}`) })}
       </footer>
-      <Toasts />
+      {security && <SecurityDialog onClose={() => setSecurity(false)} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { CoreClient } from '../../shared/contract/core';
 import type { HostClient } from '../../shared/contract/host';
 import { createCustomerListStore } from '../features/customers/stores/customerListStore';
+import { createVaultStore } from '../features/vault/stores/vaultStore';
 import { App } from './App';
 import { ServicesProvider } from './services';
 import '../styles.css';
@@ -12,7 +13,12 @@ export function mountApp(
   root: HTMLElement,
   { core, host }: { core: CoreClient; host: HostClient },
 ): void {
-  const services = { core, host, customerList: createCustomerListStore(core) };
+  const services = {
+    core,
+    host,
+    customerList: createCustomerListStore(core),
+    vault: createVaultStore(host),
+  };
   createRoot(root).render(
     <StrictMode>
       <ServicesProvider services={services}>

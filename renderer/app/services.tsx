@@ -2,11 +2,13 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { CoreClient } from '../../shared/contract/core';
 import type { HostClient } from '../../shared/contract/host';
 import type { CustomerListStore } from '../features/customers/stores/customerListStore';
+import type { VaultStore } from '../features/vault/stores/vaultStore';
 
 export interface Services {
   core: CoreClient;
   host: HostClient;
   customerList: CustomerListStore;
+  vault: VaultStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CustomersScreen } from './pages/CustomersScreen';
+import { CustomersScreen, unlock } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB' });
 
@@ -38,8 +38,9 @@ test('add, edit, reload and delete a customer', async ({ page }) => {
   await expect(screen.dialog()).toBeHidden();
   await expect(row).toContainText('Saint-Étienne');
 
-  // Still there after a reload: it was stored, not just drawn.
+  // Still there after a reload (which locks): it was stored, not just drawn.
   await page.reload();
+  await unlock(page);
   await expect(screen.row('Lefèvre')).toContainText('Saint-Étienne');
 
   // Delete, through the confirmation.
@@ -50,6 +51,7 @@ test('add, edit, reload and delete a customer', async ({ page }) => {
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
 });
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { createFile, unlock } from './pages/CustomersScreen';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -43,6 +44,12 @@ for (const { locale, language, open, start, count, newButton, formTitle } of [
     test(`list and form follow the system language (${language})`, async ({ page }) => {
       await page.goto('/');
       await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await page.locator('input[type=password]').first().fill('azerty');
+      await expect(page.locator('.strength .field-error').first()).toBeVisible();
+      await expectNoSeriousA11yIssue(page);
+      await page.screenshot({ path: `${SHOTS}/create-file-${language}.png` });
+      await page.locator('input[type=password]').first().fill('');
+      await createFile(page);
       await page.screenshot({ path: `${SHOTS}/empty-${language}.png` });
       await loadDemo(page, count, { open, start });
       await expect(page.getByTestId('customer-row').first()).toBeVisible();
@@ -68,16 +75,20 @@ test.describe('language switch', () => {
   test.use({ locale: 'en-GB' });
   test('switching to French is immediate and remembered after a reload', async ({ page }) => {
     await page.goto('/');
+    await createFile(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customers');
     await page.getByLabel('Language').selectOption('fr');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clients');
     await page.reload();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clients');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Déverrouillez votre fichier clients',
+    );
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   });
 
   test('cancelling a demo load keeps nothing', async ({ page }) => {
     await page.goto('/');
+    await createFile(page);
     await page.getByRole('button', { name: /Load demo data/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: '100,000' }).check();
@@ -86,6 +97,7 @@ test.describe('language switch', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('status')).toContainText('Cancelled: nothing was added.');
     await page.reload();
+    await unlock(page);
     await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
   });
 });

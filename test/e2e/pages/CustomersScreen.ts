@@ -1,5 +1,26 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+export const PASSPHRASE = 'Vélo rouge, quai Saint-Antoine 1987!';
+
+/** First run in any language: passphrase twice, create, then confirm the recovery key. */
+export async function createFile(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  const fields = page.locator('input[type=password]');
+  await fields.nth(0).fill(passphrase);
+  await fields.nth(1).fill(passphrase);
+  await page.locator('button[type=submit]:not([disabled])').click();
+  const key = (await page.getByTestId('recovery-key').textContent({ timeout: 15_000 }))!.trim();
+  await page.locator('#recovery-confirm').fill(key.split('-').at(-1)!);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('recovery-key')).toBeHidden();
+  return key;
+}
+
+/** The unlock screen, in English. */
+export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+}
+
 export interface CustomerFields {
   firstName?: string;
   lastName?: string;
@@ -13,9 +34,12 @@ export interface CustomerFields {
 export class CustomersScreen {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
+  /** Opens the app and creates a new customer file, through the recovery-key step. */
+  async open(passphrase = PASSPHRASE): Promise<string> {
     await this.page.goto('/');
+    const recoveryKey = await createFile(this.page, passphrase);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    return recoveryKey;
   }
 
   rows(): Locator {

@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/errors';
 import { ServicesProvider } from '../../../app/services';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { createCustomerListStore } from '../stores/customerListStore';
+import { createVaultStore } from '../../vault/stores/vaultStore';
 import { CustomerForm } from './CustomerForm';
 
 function renderForm(
@@ -14,10 +15,17 @@ function renderForm(
   props: Partial<Parameters<typeof CustomerForm>[0]> = {},
 ) {
   const core = { send, on: () => () => {}, close() {} } as CoreClient;
-  const host = {} as HostClient;
+  const host = { send: vi.fn(), on: () => () => {}, close() {} } as unknown as HostClient;
   const onClose = vi.fn();
   render(
-    <ServicesProvider services={{ core, host, customerList: createCustomerListStore(core) }}>
+    <ServicesProvider
+      services={{
+        core,
+        host,
+        customerList: createCustomerListStore(core),
+        vault: createVaultStore(host),
+      }}
+    >
       <CustomerForm onClose={onClose} {...props} />
     </ServicesProvider>,
   );

@@ -20,6 +20,8 @@ export interface CustomerListState {
   ensureRows(first: number, last: number): void;
   /** Drops every loaded page and fetches again (after any change in the store). */
   refresh(): void;
+  /** Forgets every row (on lock): nothing decrypted stays in the UI. */
+  reset(): void;
 }
 
 export type CustomerListStore = StoreApi<CustomerListState>;
@@ -90,6 +92,12 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
         }
       },
       refresh,
+      reset() {
+        generation += 1;
+        loading.clear();
+        fresh.clear();
+        set({ pages: new Map(), total: null, error: null });
+      },
     };
   });
 }

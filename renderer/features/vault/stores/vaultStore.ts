@@ -1,0 +1,47 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { HostClient } from '../../../../shared/contract/host';
+import type { UnlockReport } from '../../../../shared/contract/storeControl';
+import type { VaultStatus } from '../../../../shared/contract/vault';
+
+export interface VaultState {
+  status: VaultStatus | null;
+  error: unknown;
+  /** Shown once after creation, until the user confirms they saved it. */
+  pendingRecoveryKey: string | null;
+  /** The last unlock's report (damaged pages are shown as a banner). */
+  report: UnlockReport | null;
+  refresh(): Promise<void>;
+  opened(report: UnlockReport): void;
+  created(recoveryKey: string, report: UnlockReport): void;
+  recoveryKeySaved(): void;
+}
+
+export type VaultStore = StoreApi<VaultState>;
+
+export function createVaultStore(host: HostClient): VaultStore {
+  const store = createStore<VaultState>((set) => ({
+    status: null,
+    error: null,
+    pendingRecoveryKey: null,
+    report: null,
+    async refresh() {
+      try {
+        set({ status: await host.send('vault.status', {}), error: null });
+      } catch (error) {
+        set({ error });
+      }
+    },
+    opened(report) {
+      set({ report });
+    },
+    created(recoveryKey, report) {
+      set({ pendingRecoveryKey: recoveryKey, report });
+    },
+    recoveryKeySaved() {
+      set({ pendingRecoveryKey: null });
+    },
+  }));
+  // The host pushes every change (unlock, lock, auto-lock, system sleep).
+  host.on('vault.changed', (status) => store.setState({ status }));
+  return store;
+}

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { CustomersScreen, PASSPHRASE, unlock } from './pages/CustomersScreen';
+
+test.use({ locale: 'en-GB' });
+const NEW_PASSPHRASE = 'Trois chats gris sur le quai, 2031';
+const SHOTS = 'test-results/screenshots';
+
+test('first run refuses a weak passphrase and makes the user keep the recovery key', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Create your customer file' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill('motdepasse');
+  await expect(page.getByText(/Strength: (very weak|weak)$/)).toBeVisible();
+  await expect(page.getByText('This is a commonly used password.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create the file' })).toBeDisabled();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type it again').fill(PASSPHRASE + 'x');
+  await expect(page.getByText(/Strength: (strong|very strong)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Create the file' }).click();
+  await expect(page.getByText('The two passphrases are different.')).toBeVisible();
+  await page.getByLabel('Type it again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create the file' }).click();
+
+  const key = (await page.getByTestId('recovery-key').textContent())!;
+  expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  await page.screenshot({ path: `${SHOTS}/recovery-key-en.png` });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as a file' }).click();
+  expect((await download).suggestedFilename()).toBe('comptoir-recovery-key.txt');
+  await page.getByLabel(/type its last group/).fill('WRONG');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('That is not the last group of your key.')).toBeVisible();
+  await page.getByLabel(/type its last group/).fill(key.split('-').at(-1)!.toLowerCase());
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+});
+
+test('lock, wrong passphrase, unlock; forgotten passphrase through the recovery key; change it', async ({
+  page,
+}) => {
+  const screen = new CustomersScreen(page);
+  const recoveryKey = await screen.open();
+  await page.getByRole('button', { name: /New customer/ }).click();
+  await screen.fill({ firstName: 'Agnès', lastName: 'Varda' });
+  await page.keyboard.press('Enter');
+  await expect(screen.row('Varda')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your customer file' })).toBeVisible();
+  await expect(page.getByText('Varda')).toHaveCount(0);
+  await expect(page.getByLabel('Remember on this device')).toBeDisabled();
+  await unlock(page, 'not my passphrase at all');
+  await expect(page.getByText('Wrong passphrase.')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/unlock-wrong-en.png` });
+  await unlock(page);
+  await expect(screen.row('Varda')).toBeVisible();
+
+  // Forgotten passphrase: the recovery key opens the file and sets a new one.
+  await page.reload();
+  await page.getByRole('button', { name: 'Forgot your passphrase?' }).click();
+  await page.getByLabel('Recovery key').fill(recoveryKey.replace(/-/g, ' '));
+  await page.getByLabel('New passphrase').fill(NEW_PASSPHRASE);
+  await page.getByLabel('Type it again').fill(NEW_PASSPHRASE);
+  await page.getByRole('button', { name: 'Open and set the new passphrase' }).click();
+  await expect(screen.row('Varda')).toBeVisible();
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByText('Wrong passphrase.')).toBeVisible();
+  await unlock(page, NEW_PASSPHRASE);
+  await expect(screen.row('Varda')).toBeVisible();
+
+  // Change it back from the Security dialog: only the wrap changes, the data stays.
+  await page.getByRole('button', { name: 'Security' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Security' });
+  await dialog.getByLabel('Current passphrase').fill(NEW_PASSPHRASE);
+  await dialog.getByLabel('New passphrase').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('status')).toContainText('Passphrase changed');
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await unlock(page);
+  await expect(screen.row('Varda')).toBeVisible();
+});
+
+test('locks by itself after the chosen idle time', async ({ page }) => {
+  await page.clock.install();
+  const screen = new CustomersScreen(page);
+  await screen.open();
+  await page.getByRole('button', { name: 'Security' }).click();
+  await page.getByLabel('Lock after inactivity').selectOption('1');
+  await page.keyboard.press('Escape');
+  await page.clock.fastForward(30_000);
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await page.clock.fastForward(61_000);
+  await expect(page.getByRole('heading', { name: 'Unlock your customer file' })).toBeVisible();
+});
