@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { PLAINTEXT_PORT, WEB_PORT, chromiumLaunch } from './test/e2e/chromium';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const PORT = 4173;
+const build = (outDir: string) =>
+  `npx vite build -c build/vite.web.config.ts --logLevel warn --outDir ${outDir}`;
+const preview = (outDir: string, port: number) =>
+  `npx vite preview -c build/vite.web.config.ts --outDir ${outDir} --port ${port}`;
 
 export default defineConfig({
   testDir: 'test',
@@ -14,25 +16,24 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://127.0.0.1:${WEB_PORT}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      // Playwright's own browser download is impossible here; Debian's chromium is used when present.
-      executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+    launchOptions: chromiumLaunch,
+  },
+  webServer: [
+    {
+      command: `${build('out/web')} && ${preview('out/web', WEB_PORT)}`,
+      url: `http://127.0.0.1:${WEB_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
     },
-  },
-  webServer: {
-    command: `npx vite build -c build/vite.web.config.ts --logLevel warn && npx vite preview -c build/vite.web.config.ts --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+    {
+      // The same app with pages stored in clear: proves the at-rest scan can find values.
+      command: `${build('out/web-plaintext')} && ${preview('out/web-plaintext', PLAINTEXT_PORT)}`,
+      url: `http://127.0.0.1:${PLAINTEXT_PORT}`,
+      env: { VITE_COMPTOIR_PLAINTEXT_FOR_TESTS: '1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });
