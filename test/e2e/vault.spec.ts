@@ -95,3 +95,52 @@ test('locks by itself after the chosen idle time', async ({ page }) => {
   await page.clock.fastForward(61_000);
   await expect(page.getByRole('heading', { name: 'Unlock your customer file' })).toBeVisible();
 });
+
+test('a tampered block of records is set aside and reported; the rest of the file opens', async ({
+  page,
+}) => {
+  const screen = new CustomersScreen(page);
+  await screen.open();
+  await page.getByRole('button', { name: /Load demo data/ }).click();
+  await page.getByRole('dialog').getByRole('radio', { name: '1,000' }).check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByText('1,000 customers', { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  // Someone edits the file on disk: one byte of the first stored block changes.
+  const tampered = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('comptoir');
+        open.onerror = () => reject(open.error);
+        open.onblocked = () => reject(new Error('blocked'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('pages', 'readwrite');
+          let id = '';
+          tx.objectStore('pages').openCursor().onsuccess = (event) => {
+            const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return;
+            const row = cursor.value as { id: string; data: Uint8Array };
+            row.data[20] = row.data[20]! ^ 0xff;
+            id = row.id;
+            cursor.update(row);
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(id);
+          };
+          tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+        };
+      }),
+  );
+  expect(tampered).not.toBe('');
+
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('alert')).toHaveText(
+    '1 damaged block of records could not be read and was set aside (500 customers). The rest of the file is open.',
+  );
+  await expect(page.getByText('500 customers', { exact: true })).toBeVisible();
+  await expect(screen.rows().first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/damaged-en.png` });
+});
