@@ -137,6 +137,7 @@ export const en = {
     other:
       '{count} damaged blocks of records could not be read and were set aside ({customers} customers). The rest of the file is open.',
   },
+  'security.body': 'When this file locks itself, and the passphrase that opens it.',
   'security.title': 'Security',
   'security.autoLock': 'Lock after inactivity',
   'security.autoLock.never': 'Never',

@@ -139,6 +139,8 @@ export const fr: Messages = {
     other:
       '{count} blocs de fiches endommagés n’ont pas pu être lus et ont été mis de côté ({customers} clients). Le reste du fichier est ouvert.',
   },
+  'security.body':
+    'Quand ce fichier clients se verrouille tout seul, et la phrase secrète qui l’ouvre.',
   'security.title': 'Sécurité',
   'security.autoLock': 'Verrouiller après inactivité',
   'security.autoLock.never': 'Jamais',

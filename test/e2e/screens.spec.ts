@@ -18,7 +18,7 @@ async function expectNoSeriousA11yIssue(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
-for (const { locale, language, open, start, count, newButton, formTitle } of [
+for (const { locale, language, open, start, count, newButton, formTitle, security, lock } of [
   {
     locale: 'en-GB',
     language: 'en',
@@ -27,6 +27,8 @@ for (const { locale, language, open, start, count, newButton, formTitle } of [
     count: '1,000',
     newButton: /New customer/,
     formTitle: 'New customer',
+    security: 'Security',
+    lock: 'Lock',
   },
   {
     locale: 'fr-FR',
@@ -36,6 +38,8 @@ for (const { locale, language, open, start, count, newButton, formTitle } of [
     count: '1 000',
     newButton: /Nouveau client/,
     formTitle: 'Nouveau client',
+    security: 'Sécurité',
+    lock: 'Verrouiller',
   },
 ]) {
   test.describe(`screens in ${language}`, () => {
@@ -49,7 +53,7 @@ for (const { locale, language, open, start, count, newButton, formTitle } of [
       await expectNoSeriousA11yIssue(page);
       await page.screenshot({ path: `${SHOTS}/create-file-${language}.png` });
       await page.locator('input[type=password]').first().fill('');
-      await createFile(page);
+      await createFile(page, undefined, `${SHOTS}/recovery-key-${language}.png`);
       await page.screenshot({ path: `${SHOTS}/empty-${language}.png` });
       await loadDemo(page, count, { open, start });
       await expect(page.getByTestId('customer-row').first()).toBeVisible();
@@ -67,6 +71,17 @@ for (const { locale, language, open, start, count, newButton, formTitle } of [
       await expect(page.getByRole('dialog').locator('.field-error')).toHaveCount(1);
       await expectNoSeriousA11yIssue(page);
       await page.screenshot({ path: `${SHOTS}/form-errors-${language}.png` });
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: security }).click();
+      await expect(page.getByRole('dialog').getByRole('heading', { name: security })).toBeVisible();
+      await expectNoSeriousA11yIssue(page);
+      await page.screenshot({ path: `${SHOTS}/security-${language}.png` });
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: lock, exact: true }).click();
+      await expect(page.locator('input[type=password]')).toBeFocused();
+      await expectNoSeriousA11yIssue(page);
+      await page.screenshot({ path: `${SHOTS}/unlock-${language}.png` });
     });
   });
 }

@@ -3,12 +3,17 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const PASSPHRASE = 'Vélo rouge, quai Saint-Antoine 1987!';
 
 /** First run in any language: passphrase twice, create, then confirm the recovery key. */
-export async function createFile(page: Page, passphrase = PASSPHRASE): Promise<string> {
+export async function createFile(
+  page: Page,
+  passphrase = PASSPHRASE,
+  recoveryKeyShot?: string,
+): Promise<string> {
   const fields = page.locator('input[type=password]');
   await fields.nth(0).fill(passphrase);
   await fields.nth(1).fill(passphrase);
   await page.locator('button[type=submit]:not([disabled])').click();
   const key = (await page.getByTestId('recovery-key').textContent({ timeout: 15_000 }))!.trim();
+  if (recoveryKeyShot) await page.screenshot({ path: recoveryKeyShot });
   await page.locator('#recovery-confirm').fill(key.split('-').at(-1)!);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('recovery-key')).toBeHidden();

@@ -5,6 +5,13 @@ import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { AuthCard } from './AuthCard';
 
+/** Two lines of four groups, so the key never wraps in the middle of a group. */
+function halves(key: string): string[] {
+  const groups = key.split('-');
+  const cut = Math.ceil(groups.length / 2);
+  return [groups.slice(0, cut).join('-') + '-', groups.slice(cut).join('-')];
+}
+
 /** Shown once after creation: the user must keep the key, and prove it, before going on. */
 export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   const t = useT();
@@ -35,7 +42,11 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   return (
     <AuthCard title={t('vault.recoveryTitle')} body={t('vault.recoveryBody')}>
       <p className="recovery-key" data-testid="recovery-key" aria-label={t('vault.recoveryKey')}>
-        {recoveryKey}
+        {halves(recoveryKey).map((half) => (
+          <span key={half} className="recovery-key-half">
+            {half}
+          </span>
+        ))}
       </p>
       <div className="recovery-actions">
         <button type="button" className="button-secondary" onClick={download}>

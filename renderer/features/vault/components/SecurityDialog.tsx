@@ -46,7 +46,7 @@ export function SecurityDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Dialog title={t('security.title')} onClose={onClose}>
+    <Dialog title={t('security.title')} description={t('security.body')} onClose={onClose}>
       <div className="field">
         <label htmlFor={autoLockId}>{t('security.autoLock')}</label>
         <select
