@@ -4,6 +4,7 @@ import { Toasts } from '../components/Toasts';
 import { useT } from '../i18n/useT';
 import { CustomersPage } from '../features/customers/components/CustomersPage';
 import { DamageBanner } from '../features/vault/components/DamageBanner';
+import { RecoveryKeyReminder } from '../features/vault/components/RecoveryKeyReminder';
 import { SecurityDialog } from '../features/vault/components/SecurityDialog';
 import { VaultGate } from '../features/vault/components/VaultGate';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -58,6 +59,7 @@ function OpenFile() {
         </div>
       </header>
       <DamageBanner />
+      <RecoveryKeyReminder onMakeNew={() => setSecurity(true)} />
       <CustomersPage />
       <footer className="app-footer">
         {info &&

@@ -130,6 +130,8 @@ export const en = {
   'vault.newPassphrase': 'New passphrase',
   'vault.recover': 'Open and set the new passphrase',
   'vault.back': 'Back',
+  'vault.recoveryReminder':
+    'You have not confirmed keeping your recovery key: if you forget your passphrase, your customers are lost.',
   'vault.lock': 'Lock',
   'vault.locked': 'Customer file locked',
   'vault.damaged': {
@@ -138,6 +140,13 @@ export const en = {
       '{count} damaged blocks of records could not be read and were set aside ({customers} customers). The rest of the file is open.',
   },
   'security.body': 'When this file locks itself, and the passphrase that opens it.',
+  'security.recoveryTitle': 'Recovery key',
+  'security.recoverySaved':
+    'You confirmed you kept your recovery key. Lost it? Make a new one: the old one stops working.',
+  'security.recoveryNotSaved':
+    'You have not confirmed keeping a recovery key. Make a new one now: the old one stops working.',
+  'security.recoveryNew': 'Make a new recovery key',
+  'security.recoveryPassphrase': 'Your passphrase, to confirm it is you',
   'security.title': 'Security',
   'security.autoLock': 'Lock after inactivity',
   'security.autoLock.never': 'Never',

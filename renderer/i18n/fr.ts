@@ -132,6 +132,8 @@ export const fr: Messages = {
   'vault.newPassphrase': 'Nouvelle phrase secrète',
   'vault.recover': 'Ouvrir et définir la nouvelle phrase',
   'vault.back': 'Retour',
+  'vault.recoveryReminder':
+    'Vous n’avez pas confirmé avoir conservé votre clé de secours : si vous oubliez votre phrase secrète, vos clients sont perdus.',
   'vault.lock': 'Verrouiller',
   'vault.locked': 'Fichier clients verrouillé',
   'vault.damaged': {
@@ -141,6 +143,13 @@ export const fr: Messages = {
   },
   'security.body':
     'Quand ce fichier clients se verrouille tout seul, et la phrase secrète qui l’ouvre.',
+  'security.recoveryTitle': 'Clé de secours',
+  'security.recoverySaved':
+    'Vous avez confirmé avoir conservé votre clé de secours. Perdue ? Créez-en une nouvelle : l’ancienne ne fonctionnera plus.',
+  'security.recoveryNotSaved':
+    'Vous n’avez pas confirmé avoir conservé une clé de secours. Créez-en une nouvelle : l’ancienne ne fonctionnera plus.',
+  'security.recoveryNew': 'Créer une nouvelle clé de secours',
+  'security.recoveryPassphrase': 'Votre phrase secrète, pour confirmer que c’est vous',
   'security.title': 'Sécurité',
   'security.autoLock': 'Verrouiller après inactivité',
   'security.autoLock.never': 'Jamais',

@@ -23,6 +23,8 @@ export interface VaultStatus {
   /** Milliseconds before another unlock try is accepted (after repeated failures). */
   retryAfterMs: number;
   autoLockMinutes: number;
+  /** The user proved they kept the current recovery key. */
+  recoveryKeySaved: boolean;
 }
 
 const passphrase = z.string().min(1).max(1024);
@@ -45,6 +47,8 @@ export const vaultContract = {
   'vault.changePassphrase': method<{ changed: true }>()(
     z.strictObject({ current: passphrase, next: passphrase }),
   ),
+  'vault.newRecoveryKey': method<{ recoveryKey: string }>()(z.strictObject({ passphrase })),
+  'vault.recoveryKeySaved': method<{ saved: true }>()(z.strictObject({})),
   'vault.forgetDevice': method<{ remembered: false }>()(z.strictObject({})),
   'vault.setAutoLock': method<{ autoLockMinutes: number }>()(
     z.strictObject({

@@ -28,6 +28,19 @@ export const vaultFileSchema = z.strictObject({
   recoveryWrap: wrapSchema.extend({ salt: base64 }),
   /** Only in Electron, when "remember on this device" is on: the data key sealed by safeStorage. */
   keychainWrap: z.strictObject({ backend: z.string(), sealed: base64 }).optional(),
+  /** When the user proved they kept the recovery key; unset until then (and after a new one). */
+  recoveryKeySavedAt: z.int().optional(),
+  /** Settings that must survive a restart; not secret. */
+  settings: z
+    .strictObject({
+      autoLockMinutes: z
+        .int()
+        .min(0)
+        .max(24 * 60),
+    })
+    .optional(),
+  /** Wrong tries so far: kept on disk so that restarting the app does not reset the wait. */
+  throttle: z.strictObject({ failures: z.int().min(0), nextTryAt: z.int().min(0) }).optional(),
 });
 
 export type VaultFile = z.infer<typeof vaultFileSchema>;

@@ -16,6 +16,11 @@ export function createVaultHandlers(vault: VaultService): HandlersOf<VaultContra
       await vault.changePassphrase(current, next);
       return { changed: true };
     },
+    'vault.newRecoveryKey': ({ passphrase }) => vault.newRecoveryKey(passphrase),
+    'vault.recoveryKeySaved': async () => {
+      await vault.recoveryKeySaved();
+      return { saved: true };
+    },
     'vault.forgetDevice': async () => {
       await vault.forgetDevice();
       return { remembered: false };

@@ -74,21 +74,38 @@ export async function createVault(
   now = Date.now(),
 ): Promise<{ vault: VaultFile; dataKey: Bytes; recoveryKey: string }> {
   const dataKey = randomBytes(DATA_KEY_BYTES);
-  const recovery = newRecoveryKey();
-  const recoverySalt = randomBytes(16);
-  const recoveryKey = await recoveryWrappingKey(recovery.bytes, recoverySalt);
+  const recovery = await recoveryWrap(dataKey);
   const vault: VaultFile = {
     format: 'comptoir-vault',
     version: 1,
     createdAt: now,
     ...(await passphraseWrap(passphrase, dataKey, params)),
-    recoveryWrap: {
-      salt: toBase64(recoverySalt),
-      ...(await wrap(recoveryKey, dataKey, RECOVERY_AAD)),
-    },
+    recoveryWrap: recovery.wrap,
   };
-  wipe(recovery.bytes);
   return { vault, dataKey, recoveryKey: recovery.text };
+}
+
+/** A fresh recovery key for the same data key: the old recovery key stops working. */
+export async function rewrapRecovery(
+  vault: VaultFile,
+  dataKey: Bytes,
+): Promise<{ vault: VaultFile; recoveryKey: string }> {
+  const recovery = await recoveryWrap(dataKey);
+  return {
+    vault: { ...vault, recoveryWrap: recovery.wrap, recoveryKeySavedAt: undefined },
+    recoveryKey: recovery.text,
+  };
+}
+
+async function recoveryWrap(dataKey: Bytes) {
+  const recovery = newRecoveryKey();
+  const salt = randomBytes(16);
+  const wrappingKey = await recoveryWrappingKey(recovery.bytes, salt);
+  wipe(recovery.bytes);
+  return {
+    text: recovery.text,
+    wrap: { salt: toBase64(salt), ...(await wrap(wrappingKey, dataKey, RECOVERY_AAD)) },
+  };
 }
 
 const wrongSecret = (what: 'passphrase' | 'recovery key') =>

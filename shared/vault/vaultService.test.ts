@@ -112,6 +112,48 @@ describe('VaultService', () => {
     expect((await vault.status()).retryAfterMs).toBe(0);
   });
 
+  it('keeps the wait across a restart: a new service reads the tries from the file', async () => {
+    await service().create(PASS);
+    for (let i = 1; i <= 4; i++) {
+      await service()
+        .unlock('wrong wrong wrong', false)
+        .catch(() => undefined);
+      now += 1000;
+    }
+    const restarted = service();
+    expect((await restarted.status()).retryAfterMs).toBe(1000);
+    await expect(restarted.unlock(PASS, false)).rejects.toMatchObject({ code: 'TOO_MANY_TRIES' });
+    now += 1000;
+    await restarted.unlock(PASS, false);
+    expect((saved as VaultFile).throttle).toBeUndefined();
+  });
+
+  it('makes a new recovery key on the passphrase; the old key stops working', async () => {
+    const vault = service();
+    const first = await vault.create(PASS);
+    await vault.recoveryKeySaved();
+    expect((await vault.status()).recoveryKeySaved).toBe(true);
+    await expect(vault.newRecoveryKey('not the passphrase')).rejects.toMatchObject({
+      code: 'WRONG_SECRET',
+    });
+    const { recoveryKey } = await vault.newRecoveryKey(PASS);
+    expect(recoveryKey).not.toBe(first.recoveryKey);
+    expect((await service().status()).recoveryKeySaved).toBe(false);
+    await expect(service().recover(first.recoveryKey, NEXT)).rejects.toMatchObject({
+      code: 'WRONG_SECRET',
+    });
+    await service().recover(recoveryKey, NEXT);
+    expect(keys.at(-1)).toEqual(keys[0]);
+  });
+
+  it('remembers the auto-lock delay across a restart', async () => {
+    const vault = service();
+    await vault.create(PASS);
+    expect((await vault.status()).autoLockMinutes).toBe(15);
+    await vault.setAutoLock(5);
+    expect((await service().status()).autoLockMinutes).toBe(5);
+  });
+
   it('changes the passphrase by re-wrapping only; the old one stops working', async () => {
     const vault = service();
     await vault.create(PASS);

@@ -7,6 +7,7 @@ import { DEFAULT_KDF, vaultFileSchema, type KdfParams, type VaultFile } from './
 import {
   createVault,
   rewrapPassphrase,
+  rewrapRecovery,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './vaultKeys';
@@ -81,6 +82,7 @@ export class VaultService {
       keychainChanged,
       retryAfterMs: Math.max(0, this.nextTryAt - this.now()),
       autoLockMinutes: this.autoLockMinutes,
+      recoveryKeySaved: Boolean(vault?.recoveryKeySavedAt),
     };
   }
 
@@ -148,6 +150,27 @@ export class VaultService {
     }
   }
 
+  /** A lost or unconfirmed recovery key is replaced; the passphrase proves who asks. */
+  async newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    const vault = await this.requireVault();
+    this.requireTryAllowed();
+    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase));
+    try {
+      const next = await rewrapRecovery(await this.requireVault(), dataKey);
+      await this.save(next.vault);
+      await this.notify();
+      return { recoveryKey: next.recoveryKey };
+    } finally {
+      wipe(dataKey);
+    }
+  }
+
+  async recoveryKeySaved(): Promise<void> {
+    const vault = await this.requireVault();
+    await this.save({ ...vault, recoveryKeySavedAt: this.now() });
+    await this.notify();
+  }
+
   async forgetDevice(): Promise<void> {
     const vault = await this.requireVault();
     await this.save({ ...vault, keychainWrap: undefined });
@@ -155,6 +178,9 @@ export class VaultService {
   }
 
   async setAutoLock(minutes: number): Promise<void> {
+    const vault = await this.load();
+    if (vault)
+      await this.save({ ...vault, settings: { ...vault.settings, autoLockMinutes: minutes } });
     this.autoLockMinutes = minutes;
     await this.notify();
   }
@@ -196,17 +222,14 @@ export class VaultService {
   private async counted(attempt: Promise<Bytes>): Promise<Bytes> {
     try {
       const key = await attempt;
-      this.failures = 0;
-      this.nextTryAt = 0;
+      if (this.failures > 0) await this.recordTries(0, 0);
       return key;
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_SECRET') {
-        this.failures += 1;
+        const failures = this.failures + 1;
         const wait =
-          this.failures < FREE_TRIES
-            ? 0
-            : Math.min(1000 * 2 ** (this.failures - FREE_TRIES), MAX_WAIT_MS);
-        this.nextTryAt = this.now() + wait;
+          failures < FREE_TRIES ? 0 : Math.min(1000 * 2 ** (failures - FREE_TRIES), MAX_WAIT_MS);
+        await this.recordTries(failures, this.now() + wait);
         throw new AppError('WRONG_SECRET', error.message, {
           ...(error.details as object),
           failures: this.failures,
@@ -215,6 +238,13 @@ export class VaultService {
       }
       throw error;
     }
+  }
+
+  private async recordTries(failures: number, nextTryAt: number): Promise<void> {
+    this.failures = failures;
+    this.nextTryAt = nextTryAt;
+    const vault = await this.requireVault();
+    await this.save({ ...vault, throttle: failures > 0 ? { failures, nextTryAt } : undefined });
   }
 
   private requireTryAllowed(): void {
@@ -258,6 +288,9 @@ export class VaultService {
           });
         }
         this.vault = parsed.data;
+        this.autoLockMinutes = parsed.data.settings?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+        this.failures = parsed.data.throttle?.failures ?? 0;
+        this.nextTryAt = parsed.data.throttle?.nextTryAt ?? 0;
       }
       this.loaded = true;
     }

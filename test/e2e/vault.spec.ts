@@ -144,3 +144,47 @@ test('a tampered block of records is set aside and reported; the rest of the fil
   await expect(screen.rows().first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/damaged-en.png` });
 });
+
+test('a new recovery key replaces the old one; until one is confirmed, the app says so', async ({
+  page,
+}) => {
+  const screen = new CustomersScreen(page);
+  const oldKey = await screen.open();
+  await expect(page.getByText(/not confirmed keeping your recovery key/)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Security' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Security' });
+  await dialog.getByLabel('Your passphrase, to confirm it is you').fill('not it, sorry');
+  await dialog.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(dialog.getByText('Wrong passphrase.')).toBeVisible();
+  await dialog.getByLabel('Your passphrase, to confirm it is you').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Make a new recovery key' }).click();
+  const newKey = (await page.getByTestId('recovery-key').textContent())!;
+  expect(newKey).not.toBe(oldKey);
+
+  // Closed before confirming: after the next unlock the app reminds the user.
+  await page.reload();
+  await unlock(page);
+  const reminder = page.getByRole('status').filter({ hasText: 'not confirmed keeping' });
+  await expect(reminder).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/recovery-reminder-en.png` });
+  await reminder.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await dialog.getByLabel('Your passphrase, to confirm it is you').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Make a new recovery key' }).click();
+  const lastKey = (await page.getByTestId('recovery-key').textContent())!;
+  await page.locator('#recovery-confirm').fill(lastKey.split('-').at(-1)!);
+  await page.keyboard.press('Enter');
+  await expect(reminder).toHaveCount(0);
+
+  // Only the last key opens the file.
+  await page.reload();
+  await page.getByRole('button', { name: 'Forgot your passphrase?' }).click();
+  await page.getByLabel('Recovery key').fill(oldKey);
+  await page.getByLabel('New passphrase').fill(NEW_PASSPHRASE);
+  await page.getByLabel('Type it again').fill(NEW_PASSPHRASE);
+  await page.getByRole('button', { name: 'Open and set the new passphrase' }).click();
+  await expect(page.getByText('This recovery key does not open this file.')).toBeVisible();
+  await page.getByLabel('Recovery key').fill(lastKey);
+  await page.getByRole('button', { name: 'Open and set the new passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+});

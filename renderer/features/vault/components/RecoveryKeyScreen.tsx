@@ -35,7 +35,7 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (typed.trim().toUpperCase() === lastGroup) saved();
+    if (typed.trim().toUpperCase() === lastGroup) void saved();
     else setWrong(true);
   };
 

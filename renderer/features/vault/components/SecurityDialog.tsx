@@ -7,10 +7,11 @@ import { useToastStore } from '../../../components/toastStore';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
+import { NewRecoveryKeyForm } from './NewRecoveryKeyForm';
 import { PassphraseInput } from './PassphraseInput';
 import { PassphraseStrength, usePassphraseVerdict } from './PassphraseStrength';
 
-/** Auto-lock delay, passphrase change (re-wraps the key only) and "forget this device". */
+/** Auto-lock delay, a new recovery key, passphrase change (re-wraps the key only), "forget this device". */
 export function SecurityDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const { host, vault } = useServices();
@@ -65,6 +66,7 @@ export function SecurityDialog({ onClose }: { onClose(): void }) {
           ))}
         </select>
       </div>
+      <NewRecoveryKeyForm onMade={onClose} />
       <form className="security-change" onSubmit={change} noValidate>
         <h3>{t('security.change')}</h3>
         <PassphraseInput

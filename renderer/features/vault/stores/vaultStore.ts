@@ -13,7 +13,10 @@ export interface VaultState {
   refresh(): Promise<void>;
   opened(report: UnlockReport): void;
   created(recoveryKey: string, report: UnlockReport): void;
-  recoveryKeySaved(): void;
+  /** The user proved they kept the key: the host records it, the screen goes away. */
+  recoveryKeySaved(): Promise<void>;
+  /** A new recovery key was made (Security): shown and confirmed like the first one. */
+  newRecoveryKey(recoveryKey: string): void;
 }
 
 export type VaultStore = StoreApi<VaultState>;
@@ -37,8 +40,16 @@ export function createVaultStore(host: HostClient): VaultStore {
     created(recoveryKey, report) {
       set({ pendingRecoveryKey: recoveryKey, report });
     },
-    recoveryKeySaved() {
+    async recoveryKeySaved() {
       set({ pendingRecoveryKey: null });
+      try {
+        await host.send('vault.recoveryKeySaved', {});
+      } catch (error) {
+        set({ error });
+      }
+    },
+    newRecoveryKey(recoveryKey) {
+      set({ pendingRecoveryKey: recoveryKey });
     },
   }));
   // The host pushes every change (unlock, lock, auto-lock, system sleep).
