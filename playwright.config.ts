@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { PLAINTEXT_PORT, WEB_PORT, chromiumLaunch } from './test/e2e/chromium';
 
+// Absolute: Vite resolves a relative --outDir against its root (build/web), not the repo.
+const out = (name: string) => fileURLToPath(new URL(`./out/${name}`, import.meta.url));
 const build = (outDir: string) =>
   `npx vite build -c build/vite.web.config.ts --logLevel warn --outDir ${outDir}`;
 const preview = (outDir: string, port: number) =>
@@ -22,14 +25,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `${build('out/web')} && ${preview('out/web', WEB_PORT)}`,
+      command: `${build(out('web'))} && ${preview(out('web'), WEB_PORT)}`,
       url: `http://127.0.0.1:${WEB_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
     {
       // The same app with pages stored in clear: proves the at-rest scan can find values.
-      command: `${build('out/web-plaintext')} && ${preview('out/web-plaintext', PLAINTEXT_PORT)}`,
+      command: `${build(out('web-plaintext'))} && ${preview(out('web-plaintext'), PLAINTEXT_PORT)}`,
       url: `http://127.0.0.1:${PLAINTEXT_PORT}`,
       env: { VITE_COMPTOIR_PLAINTEXT_FOR_TESTS: '1' },
       reuseExistingServer: !process.env.CI,
