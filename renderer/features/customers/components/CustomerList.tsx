@@ -5,6 +5,7 @@ import type { Customer, CustomerSortField } from '../../../../shared/domain/cust
 import { useServices } from '../../../app/services';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
+import { usePaintMarks } from '../hooks/usePaintMarks';
 import { rowAt } from '../stores/customerListStore';
 import { CustomerRow, ROW_HEIGHT } from './CustomerRow';
 
@@ -46,6 +47,7 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   useEffect(() => {
     if (total > 0) customerList.getState().ensureRows(first, last);
   }, [customerList, first, last, total]);
+  usePaintMarks(total > 0 && rowAt(state, first) !== undefined);
 
   // Arrow keys move between rows, scrolling the next one into view first.
   const onRowKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {

@@ -8,6 +8,9 @@ import { AuthCard } from './AuthCard';
 import { PassphraseInput } from './PassphraseInput';
 import { RecoverScreen } from './RecoverScreen';
 
+/** User Timing mark the bench reads: unlock_ready_ms runs from here to the list painted. */
+export const UNLOCK_SUBMITTED = 'comptoir:unlock-submitted';
+
 /** Opens the file with the passphrase; counts down when wrong tries must wait. */
 export function UnlockScreen({ status }: { status: VaultStatus }) {
   const t = useT();
@@ -39,6 +42,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!passphrase || waitSeconds > 0) return;
+    performance.mark(UNLOCK_SUBMITTED);
     setBusy(true);
     setError(null);
     try {

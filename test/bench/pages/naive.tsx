@@ -1,0 +1,132 @@
+import Dexie, { type Table } from 'dexie';
+import { useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { generateDemoCustomers } from '../../../shared/demo/customers';
+import type { Customer } from '../../../shared/domain/customer';
+
+/**
+ * The naive designs the budget is measured against, in the same run:
+ * - storage: one Dexie row and one AES-GCM call per record (the design ARCHITECTURE.md rules out);
+ * - list: every row of the list in the DOM, no virtualization.
+ */
+
+interface NaiveRow {
+  id: string;
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
+
+class NaiveDb extends Dexie {
+  customers!: Table<NaiveRow, string>;
+  constructor() {
+    super('naive-one-row-per-record');
+    this.version(1).stores({ customers: 'id' });
+  }
+}
+
+const db = new NaiveDb();
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+let key: CryptoKey;
+let opened: Customer[] = [];
+
+function demoCustomers(count: number): Customer[] {
+  const at = Date.now();
+  return generateDemoCustomers(count, 42).map((input, i) => ({
+    ...input,
+    id: `c${i.toString(36).padStart(6, '0')}`,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }));
+}
+
+/** Writes `count` records, each encrypted on its own and bound to its table and id. */
+async function naiveSeed(count: number): Promise<void> {
+  key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  await db.customers.clear();
+  const records = demoCustomers(count);
+  for (let from = 0; from < records.length; from += 10_000) {
+    const rows = await Promise.all(
+      records.slice(from, from + 10_000).map(async (record): Promise<NaiveRow> => {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const additionalData = encoder.encode(`customers/${record.id}`);
+        const plain = encoder.encode(JSON.stringify(record));
+        const data = await crypto.subtle.encrypt(
+          { name: 'AES-GCM', iv, additionalData },
+          key,
+          plain,
+        );
+        return { id: record.id, iv, data };
+      }),
+    );
+    await db.customers.bulkPut(rows);
+  }
+}
+
+/** The naive unlock: read every row, decrypt each with its own call, sort for the list. */
+async function naiveUnlock(): Promise<number> {
+  opened = [];
+  db.close();
+  const start = performance.now();
+  await db.open();
+  const rows = await db.customers.toArray();
+  opened = await Promise.all(
+    rows.map(async (row) => {
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: row.iv, additionalData: encoder.encode(`customers/${row.id}`) },
+        key,
+        row.data,
+      );
+      return JSON.parse(decoder.decode(plain)) as Customer;
+    }),
+  );
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  opened.sort((a, b) => collator.compare(a.lastName ?? '', b.lastName ?? ''));
+  return performance.now() - start;
+}
+
+function NaiveList({ customers, onPainted }: { customers: Customer[]; onPainted(): void }) {
+  useEffect(() => {
+    requestAnimationFrame(() => setTimeout(onPainted, 0));
+  }, [onPainted]);
+  return (
+    <table>
+      <tbody>
+        {customers.map((c) => (
+          <tr key={c.id}>
+            <td>
+              <b>{c.lastName}</b> {c.firstName}
+            </td>
+            <td>{c.email}</td>
+            <td>{c.phone}</td>
+            <td>{c.city}</td>
+            <td>{c.tags.join(', ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Every row in the DOM: from render call to the first frame painted with them. */
+function naiveListPaint(count: number): Promise<number> {
+  const customers = demoCustomers(count);
+  const root = createRoot(document.getElementById('root')!);
+  return new Promise((resolve) => {
+    const start = performance.now();
+    root.render(
+      <NaiveList customers={customers} onPainted={() => resolve(performance.now() - start)} />,
+    );
+  });
+}
+
+Object.assign(window, {
+  naiveSeed,
+  naiveUnlock,
+  naiveListPaint,
+  naiveCount: () => opened.length,
+});
