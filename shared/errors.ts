@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'CANCELLED',
   'WRONG_SECRET',
   'TOO_MANY_TRIES',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContract, CoreEvents } from '../../shared/contract/core';
+import type { StoreControlContract } from '../../shared/contract/storeControl';
 import type { VaultContract, VaultStatus } from '../../shared/contract/vault';
 import { connect } from '../../shared/rpc/client';
 import { portEndpoint } from '../../shared/rpc/endpoint';
 import type { KdfParams } from '../../shared/vault/vaultFile';
-import { startWorkerStore } from './startStore';
+import { startWindowStore, startWorkerStore } from './startStore';
 
 const FAST: KdfParams = {
   algorithm: 'argon2id',
@@ -156,5 +157,43 @@ describe('the browser-mode store over a real MessageChannel', () => {
     expect((await client.send('customers.list', { offset: 0, limit: 1 })).total).toBe(0);
     expect(await client.send('demo.load', { count: 1200, seed: 3 })).toEqual({ created: 1200 });
     expect((await client.send('customers.list', { offset: 0, limit: 1 })).total).toBe(1200);
+  });
+});
+
+describe('the Electron store window', () => {
+  const channel = () => {
+    const c = new MessageChannel();
+    open.push(c);
+    return c;
+  };
+
+  it('opens only with the key main hands over, and serves every UI load on its own port', async () => {
+    const control = channel();
+    const store = startWindowStore(portEndpoint(control.port1), {
+      dbName: `window-${crypto.randomUUID()}`,
+    });
+    const main = connect<StoreControlContract>(portEndpoint(control.port2));
+    const firstUi = channel();
+    store.addUi(portEndpoint(firstUi.port1));
+    const ui = connect<CoreContract, CoreEvents>(portEndpoint(firstUi.port2));
+    await expect(ui.send('customers.list', { offset: 0, limit: 1 })).rejects.toMatchObject({
+      code: 'LOCKED',
+    });
+    await expect(
+      main.send('store.unlock', { dataKey: new Uint8Array(16) as Uint8Array<ArrayBuffer> }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await main.send('store.unlock', { dataKey: crypto.getRandomValues(new Uint8Array(32)) });
+    await ui.send('customers.create', { customer: { firstName: 'Agnès', lastName: 'Varda' } });
+
+    // The UI reloads: a new port, the same open file.
+    const secondUi = channel();
+    store.addUi(portEndpoint(secondUi.port1));
+    const reloaded = connect<CoreContract, CoreEvents>(portEndpoint(secondUi.port2));
+    expect((await reloaded.send('customers.list', { offset: 0, limit: 5 })).total).toBe(1);
+
+    await main.send('store.lock', {});
+    await expect(reloaded.send('customers.list', { offset: 0, limit: 5 })).rejects.toMatchObject({
+      code: 'LOCKED',
+    });
   });
 });

@@ -5,7 +5,7 @@ import type { MessageEndpoint } from '../../shared/rpc/endpoint';
 import { serve, type Server } from '../../shared/rpc/server';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
 import type { KdfParams } from '../../shared/vault/vaultFile';
-import { createCoreHandlers } from './core';
+import { createCoreHandlers, type Emit } from './core';
 import { openDatabase } from './db/database';
 import { StoreRuntime, encryptedCodec, type CodecFactory } from './storeRuntime';
 import { createBrowserVault } from './vault/browserVault';
@@ -38,21 +38,17 @@ export function startWorkerStore(endpoint: MessageEndpoint, options: StoreOption
 }
 
 /**
- * Electron: CoreApi on the UI window's port; the store-control API on main's port, through
- * which main hands over the data key after unlock and takes it back on lock.
+ * Electron: the store-control API on main's port, through which main hands over the data key
+ * after unlock and takes it back on lock; CoreApi on each port main brokers to the UI window
+ * (a new one every time the UI loads, so a reload reconnects).
  */
-export function startWindowStore(
-  uiEndpoint: MessageEndpoint,
-  hostEndpoint: MessageEndpoint,
-  options: StoreOptions = {},
-) {
+export function startWindowStore(hostEndpoint: MessageEndpoint, options: StoreOptions = {}) {
   const runtime = new StoreRuntime(openDatabase(options.dbName), options.codec ?? encryptedCodec);
-  let server: Server<CoreEvents> | null = null;
-  server = serve<typeof coreContract, CoreEvents>(
-    uiEndpoint,
-    coreContract,
-    createCoreHandlers(runtime, (event, payload) => server?.emit(event, payload)),
-  );
+  const uis = new Set<Server<CoreEvents>>();
+  const emit: Emit = (event, payload) => {
+    for (const server of uis) server.emit(event, payload);
+  };
+  const handlers = createCoreHandlers(runtime, emit);
   const control = serve(hostEndpoint, storeControlContract, {
     'store.unlock': ({ dataKey }) => runtime.unlock(dataKey as Uint8Array<ArrayBuffer>),
     'store.lock': () => {
@@ -60,5 +56,14 @@ export function startWindowStore(
       return { locked: true as const };
     },
   });
-  return { runtime, server, control };
+  return {
+    runtime,
+    control,
+    /** Serves CoreApi to a UI window on this port, beside any earlier ones. */
+    addUi(uiEndpoint: MessageEndpoint) {
+      const server = serve<typeof coreContract, CoreEvents>(uiEndpoint, coreContract, handlers);
+      uis.add(server);
+      return server;
+    },
+  };
 }

@@ -1,15 +1,24 @@
-import { portEndpoint, type MessageEndpoint } from '../../shared/rpc/endpoint';
+import { CORE_PORT_MESSAGE, HOST_PORT_MESSAGE } from '../../shared/contract/bridge';
+import { bufferedEndpoint, portEndpoint, type MessageEndpoint } from '../../shared/rpc/endpoint';
 import { startWindowStore } from './startStore';
 
 /**
- * Electron mode: the hidden store window. Its preload forwards two MessagePorts that main
- * brokered: one to the UI window (CoreApi), one to main (store control: key in, lock).
+ * Electron mode: the hidden store window. Its preload forwards the MessagePorts main brokered:
+ * one to main (store control: key in, lock), then one per UI load (CoreApi).
  */
-const ports: { core?: MessageEndpoint; host?: MessageEndpoint } = {};
+let store: ReturnType<typeof startWindowStore> | null = null;
+const waitingUis: MessageEndpoint[] = [];
+
 window.addEventListener('message', (event: MessageEvent) => {
-  if (event.source !== window || !event.ports[0]) return;
-  if (event.data === 'comptoir:core-port') ports.core = portEndpoint(event.ports[0]);
-  else if (event.data === 'comptoir:host-port') ports.host = portEndpoint(event.ports[0]);
-  else return;
-  if (ports.core && ports.host) startWindowStore(ports.core, ports.host);
+  const port = event.ports[0];
+  if (event.source !== window || !port) return;
+  // Held until served: a call that arrives while the store starts is not dropped.
+  const endpoint = bufferedEndpoint(portEndpoint(port));
+  if (event.data === HOST_PORT_MESSAGE && !store) {
+    store = startWindowStore(endpoint);
+    for (const ui of waitingUis.splice(0)) store.addUi(ui);
+  } else if (event.data === CORE_PORT_MESSAGE) {
+    if (store) store.addUi(endpoint);
+    else waitingUis.push(endpoint);
+  }
 });

@@ -75,6 +75,7 @@ export const en = {
   'error.CONFLICT': 'This customer was changed elsewhere. Reopen it to see the latest version.',
   'error.BAD_FILE': 'This file cannot be read.',
   'error.CANCELLED': 'Cancelled.',
+  'error.FORBIDDEN': 'This window is not allowed to ask for that.',
   'error.INTERNAL': 'Something went wrong: {message}',
   'error.WRONG_SECRET': 'The passphrase or key is wrong.',
   'error.TOO_MANY_TRIES': 'Too many wrong tries. Wait a moment.',

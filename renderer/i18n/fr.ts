@@ -76,6 +76,7 @@ export const fr: Messages = {
   'error.CONFLICT': 'Ce client a été modifié ailleurs. Rouvrez-le pour voir la dernière version.',
   'error.BAD_FILE': 'Ce fichier ne peut pas être lu.',
   'error.CANCELLED': 'Annulé.',
+  'error.FORBIDDEN': 'Cette fenêtre n’a pas le droit de demander cela.',
   'error.INTERNAL': 'Une erreur est survenue : {message}',
   'error.WRONG_SECRET': 'La phrase secrète ou la clé est incorrecte.',
   'error.TOO_MANY_TRIES': 'Trop d’essais incorrects. Patientez un instant.',
