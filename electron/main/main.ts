@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import * as electron from 'electron';
+import { APP_SCHEME } from './security';
+import { startComptoir } from './startComptoir';
+
+// Before `ready`: the app's scheme behaves like https (secure origin, IndexedDB, fetch, modules).
+electron.protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+
+// Bundled as out/main/main.cjs: the built pages and preloads sit beside it in out/.
+const out = join(__dirname, '..');
+startComptoir(
+  { ...electron, platform: process.platform },
+  {
+    folders: { ui: join(out, 'renderer'), store: join(out, 'store') },
+    preloads: { ui: join(out, 'preload', 'ui.cjs'), store: join(out, 'preload', 'store.cjs') },
+  },
+).catch((error: unknown) => {
+  console.error('Comptoir could not start:', error);
+  electron.app.quit();
+});

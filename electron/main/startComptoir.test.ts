@@ -1,0 +1,233 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CORE_PORT_MESSAGE,
+  HOST_CHANNEL,
+  HOST_EVENT_CHANNEL,
+  HOST_PORT_MESSAGE,
+} from '../../shared/contract/bridge';
+import { storeControlContract } from '../../shared/contract/storeControl';
+import type { VaultStatus } from '../../shared/contract/vault';
+import type { Outcome } from '../../shared/rpc/dispatch';
+import { serve } from '../../shared/rpc/server';
+import { mainPortEndpoint } from './portMain';
+import { startComptoir } from './startComptoir';
+import { FakeWindow, fakeElectron, type FakePort } from './testing/fakeElectron';
+
+const PASS = 'Vélo rouge, quai Saint-Antoine 1987!';
+const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+let userData: string;
+let pages: string;
+beforeEach(() => {
+  userData = mkdtempSync(join(tmpdir(), 'comptoir-main-'));
+  pages = mkdtempSync(join(tmpdir(), 'comptoir-pages-'));
+  for (const window of ['ui', 'store']) {
+    mkdirSync(join(pages, window));
+    writeFileSync(join(pages, window, 'index.html'), `<title>${window}</title>`);
+  }
+  writeFileSync(join(pages, 'secret.txt'), 'not for pages');
+});
+afterEach(() => {
+  rmSync(userData, { recursive: true, force: true });
+  rmSync(pages, { recursive: true, force: true });
+});
+
+const layout = () => ({
+  folders: { ui: join(pages, 'ui'), store: join(pages, 'store') },
+  preloads: { ui: '/app/out/preload/ui.cjs', store: '/app/out/preload/store.cjs' },
+});
+
+/** Starts main against the fake, then plays the store window's part on the control port. */
+async function start(options: { backend?: string } = {}) {
+  const electron = fakeElectron({ userData, ...options });
+  const app = await startComptoir(electron.deps, layout());
+  await flush();
+  const [store, ui] = FakeWindow.all as [FakeWindow, FakeWindow];
+  const storeCalls = { keys: [] as Uint8Array[], locks: 0 };
+  const controlPort = store.webContents.posted.find((p) => p.channel === HOST_PORT_MESSAGE)!
+    .ports[0] as FakePort;
+  serve(mainPortEndpoint(controlPort), storeControlContract, {
+    'store.unlock': ({ dataKey }) => {
+      storeCalls.keys.push(dataKey as Uint8Array);
+      return { customers: 3, damaged: [] };
+    },
+    'store.lock': () => {
+      storeCalls.locks++;
+      return { locked: true as const };
+    },
+  });
+  const fromUi = { sender: ui.webContents, senderFrame: { url: 'comptoir://ui/index.html' } };
+  const call = (method: string, arg: unknown = {}, event: unknown = fromUi) =>
+    electron.ipc.get(HOST_CHANNEL)!(event as never, { method, arg } as never) as Promise<Outcome>;
+  const vaultEvents = () =>
+    ui.webContents.sent
+      .filter((s) => s.channel === HOST_EVENT_CHANNEL)
+      .map((s) => (s.args[0] as { payload: VaultStatus }).payload.state);
+  return { electron, app, store, ui, storeCalls, call, vaultEvents };
+}
+
+describe('Electron main', () => {
+  it('keeps a single instance: a second one quits at once and focuses the first', async () => {
+    const second = fakeElectron({ userData, gotLock: false });
+    expect(await startComptoir(second.deps, layout())).toBeNull();
+    expect(second.app.quitCalls).toBe(1);
+    expect(FakeWindow.all).toHaveLength(0);
+
+    const { electron, ui } = await start();
+    ui.minimized = true;
+    electron.app.emit('second-instance');
+    expect(ui.restored).toBe(1);
+    expect(ui.focused).toBe(1);
+  });
+
+  it('opens both windows isolated, sandboxed, without Node; the store window hidden', async () => {
+    const { store, ui } = await start();
+    for (const window of [store, ui]) {
+      expect(window.options.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      });
+    }
+    expect(store.options.show).toBe(false);
+    expect(store.options.webPreferences?.preload).toBe('/app/out/preload/store.cjs');
+    expect(ui.options.webPreferences?.preload).toBe('/app/out/preload/ui.cjs');
+    expect(store.webContents.url).toBe('comptoir://store/index.html');
+    expect(ui.webContents.url).toBe('comptoir://ui/index.html');
+    expect(ui.shown).toBe(true);
+  });
+
+  it('denies navigation, new windows and every permission', async () => {
+    const { electron, store, ui } = await start();
+    for (const contents of [store.webContents, ui.webContents]) {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) });
+      expect(prevented).toBe(true);
+      expect(contents.openHandler?.()).toEqual({ action: 'deny' });
+    }
+    let granted: boolean | undefined;
+    electron.permissions.request?.(ui.webContents, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+    expect(electron.permissions.check?.()).toBe(false);
+  });
+
+  it('brokers a CoreApi port between UI and store, a fresh one on each UI load', async () => {
+    const { store, ui } = await start();
+    const uiPort = ui.webContents.posted.find((p) => p.channel === CORE_PORT_MESSAGE)!.ports[0]!;
+    const storePort = store.webContents.posted.find((p) => p.channel === CORE_PORT_MESSAGE)!
+      .ports[0]!;
+    expect(uiPort.peer).toBe(storePort);
+    const heard: unknown[] = [];
+    storePort.on('message', (event: { data: unknown }) => heard.push(event.data));
+    uiPort.postMessage({ id: 1, method: 'system.ping', arg: {} });
+    await flush();
+    expect(heard).toEqual([{ id: 1, method: 'system.ping', arg: {} }]);
+
+    ui.webContents.emit('did-finish-load'); // the UI reloaded
+    expect(ui.webContents.posted.filter((p) => p.channel === CORE_PORT_MESSAGE)).toHaveLength(2);
+    expect(store.webContents.posted.filter((p) => p.channel === CORE_PORT_MESSAGE)).toHaveLength(2);
+  });
+
+  it('serves HostApi to the UI window only, validating every argument', async () => {
+    const { store, call } = await start();
+    expect(await call('host.appInfo')).toEqual({
+      ok: true,
+      value: { runtime: 'electron', version: '0.1.0', platform: 'linux' },
+    });
+    const fromStore = { sender: store.webContents, senderFrame: { url: 'comptoir://store/' } };
+    expect(await call('host.appInfo', {}, fromStore)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call('vault.setAutoLock', { minutes: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await call('fs.readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
+
+  it('keeps the wrapped key in the user folder and gives the store, never the UI, the data key', async () => {
+    const { ui, call, storeCalls, vaultEvents } = await start();
+    const created = await call('vault.create', { passphrase: PASS });
+    expect(created).toMatchObject({ ok: true, value: { report: { customers: 3 } } });
+    expect(storeCalls.keys).toHaveLength(1);
+    expect(storeCalls.keys[0]).toHaveLength(32);
+    const onDisk = JSON.parse(readFileSync(join(userData, 'vault.json'), 'utf8'));
+    expect(onDisk.format).toBe('comptoir-vault');
+    expect(JSON.stringify(onDisk)).not.toContain(
+      Buffer.from(storeCalls.keys[0]!).toString('base64'),
+    );
+    // Nothing that went to the UI carries the key.
+    const toUi = JSON.stringify([created, ui.webContents.sent]);
+    expect(toUi).not.toContain(Buffer.from(storeCalls.keys[0]!).toString('base64'));
+    expect(vaultEvents().at(-1)).toBe('unlocked');
+  });
+
+  it('locks when the system sleeps or locks its screen, and tells the UI', async () => {
+    const { electron, call, storeCalls, vaultEvents } = await start();
+    await call('vault.create', { passphrase: PASS });
+    electron.power.emit('lock-screen');
+    await flush();
+    expect(storeCalls.locks).toBe(1);
+    expect(vaultEvents().at(-1)).toBe('locked');
+    await call('vault.unlock', { passphrase: PASS });
+    electron.power.emit('suspend');
+    await flush();
+    expect(storeCalls.locks).toBe(2);
+    expect(vaultEvents().at(-1)).toBe('locked');
+  });
+
+  it('remembers on this device through safeStorage, and refuses a weak Linux keychain', async () => {
+    const good = await start();
+    await good.call('vault.create', { passphrase: PASS });
+    await good.call('vault.lock');
+    expect(await good.call('vault.unlock', { passphrase: PASS, remember: true })).toMatchObject({
+      ok: true,
+    });
+    await good.call('vault.lock');
+    expect(await good.call('vault.status')).toMatchObject({
+      value: { remembered: true, keychain: { backend: 'gnome_libsecret', weak: false } },
+    });
+    expect(await good.call('vault.unlockRemembered')).toMatchObject({ ok: true });
+    expect(good.storeCalls.keys.at(-1)).toEqual(good.storeCalls.keys[0]);
+
+    // The same file on a machine whose keychain is only basic_text.
+    const weak = await start({ backend: 'basic_text' });
+    expect(await weak.call('vault.status')).toMatchObject({
+      value: {
+        remembered: false,
+        keychain: { weak: true },
+        keychainChanged: { was: 'gnome_libsecret', now: 'basic_text' },
+      },
+    });
+    expect(await weak.call('vault.unlock', { passphrase: PASS, remember: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ rule: 'weakKeychain' }] },
+    });
+  });
+
+  it('serves each window its own files with a CSP header, and nothing outside them', async () => {
+    const { electron } = await start();
+    const handler = electron.protocolHandlers.get('comptoir')!;
+    const page = await handler(new Request('comptoir://ui/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<title>ui</title>');
+    expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    for (const url of [
+      'comptoir://ui/../secret.txt',
+      'comptoir://ui/%2e%2e/secret.txt',
+      'comptoir://ui/..%2fsecret.txt',
+      'comptoir://elsewhere/index.html',
+      'comptoir://ui/missing.js',
+    ]) {
+      expect((await handler(new Request(url))).status, url).toBe(404);
+    }
+  });
+});

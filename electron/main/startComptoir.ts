@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import {
+  CORE_PORT_MESSAGE,
+  HOST_CHANNEL,
+  HOST_EVENT_CHANNEL,
+  HOST_PORT_MESSAGE,
+} from '../../shared/contract/bridge';
+import type { HostHandlers } from '../../shared/contract/host';
+import type { StoreControlContract } from '../../shared/contract/storeControl';
+import { connect } from '../../shared/rpc/client';
+import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
+import { VaultService } from '../../shared/vault/vaultService';
+import { createAppFileHandler, type AppFolders } from './appProtocol';
+import type { ElectronDeps, WindowLike } from './deps';
+import { createHostIpcHandler } from './hostIpc';
+import { mainPortEndpoint } from './portMain';
+import { safeStorageKeychain } from './safeStorageKeychain';
+import {
+  APP_SCHEME,
+  STORE_ORIGIN,
+  UI_ORIGIN,
+  denyPermissions,
+  lockNavigation,
+  secureWebPreferences,
+} from './security';
+import { vaultFileStorage } from './vaultFileStorage';
+
+export interface AppLayout {
+  /** Built pages, served on comptoir://ui and comptoir://store. */
+  folders: AppFolders;
+  preloads: { ui: string; store: string };
+}
+
+export interface Comptoir {
+  ui: WindowLike;
+  store: WindowLike;
+  vault: VaultService;
+}
+
+/**
+ * Main's whole job: one instance; the hidden store window and the UI window, both sandboxed;
+ * a MessagePort between them for CoreApi and one to the store for its key; HostApi to the UI
+ * over IPC; the vault, with its key file in the user's folder and the OS keychain; lock on sleep.
+ */
+export async function startComptoir(
+  electron: ElectronDeps,
+  layout: AppLayout,
+): Promise<Comptoir | null> {
+  const { app } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  await app.whenReady();
+  electron.protocol.handle(APP_SCHEME, createAppFileHandler(layout.folders));
+  denyPermissions(electron.session.defaultSession);
+
+  const store = new electron.BrowserWindow({
+    show: false,
+    webPreferences: secureWebPreferences(layout.preloads.store),
+  });
+  const ui = new electron.BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Comptoir',
+    backgroundColor: '#f5f4f0',
+    webPreferences: secureWebPreferences(layout.preloads.ui),
+  });
+  lockNavigation(store.webContents);
+  lockNavigation(ui.webContents);
+  ui.once('ready-to-show', () => ui.show());
+
+  // Main -> store: the store-control API (key in, lock) on a port of its own.
+  const control = new electron.MessageChannelMain();
+  const storeControl = connect<StoreControlContract>(mainPortEndpoint(control.port1));
+  let storeStarted = false;
+
+  const vault = new VaultService({
+    storage: vaultFileStorage(join(app.getPath('userData'), 'vault.json')),
+    keychain: safeStorageKeychain(electron.safeStorage, electron.platform),
+    store: {
+      unlock: (dataKey) => storeControl.send('store.unlock', { dataKey }),
+      lock: async () => {
+        await storeControl.send('store.lock', {});
+      },
+    },
+    onChange: (status) => {
+      if (!ui.isDestroyed()) {
+        ui.webContents.send(HOST_EVENT_CHANNEL, { event: 'vault.changed', payload: status });
+      }
+    },
+  });
+
+  // Each UI load gets a fresh CoreApi port, the other end of which goes to the store.
+  const connectUiToStore = () => {
+    const core = new electron.MessageChannelMain();
+    store.webContents.postMessage(CORE_PORT_MESSAGE, null, [core.port2]);
+    ui.webContents.postMessage(CORE_PORT_MESSAGE, null, [core.port1]);
+  };
+  store.webContents.on('did-finish-load', () => {
+    if (storeStarted) {
+      // The store reloaded (it crashed): it lost its key, so the file is locked everywhere.
+      void vault.lock();
+      return;
+    }
+    storeStarted = true;
+    store.webContents.postMessage(HOST_PORT_MESSAGE, null, [control.port2]);
+    void ui.loadURL(`${UI_ORIGIN}/index.html`);
+  });
+  ui.webContents.on('did-finish-load', connectUiToStore);
+  store.webContents.on('render-process-gone', () => void vault.lock().catch(() => undefined));
+
+  const handlers: HostHandlers = {
+    'host.appInfo': () => ({
+      runtime: 'electron',
+      version: app.getVersion(),
+      platform: electron.platform,
+    }),
+    ...createVaultHandlers(vault),
+  };
+  electron.ipcMain.handle(
+    HOST_CHANNEL,
+    createHostIpcHandler(
+      handlers,
+      (event) =>
+        event.sender.id === ui.webContents.id &&
+        (event.senderFrame?.url ?? '').startsWith(`${UI_ORIGIN}/`),
+    ),
+  );
+
+  // A laptop that sleeps or locks its screen may be walked away with: lock the file.
+  const lockNow = () => void vault.lock().catch(() => undefined);
+  electron.powerMonitor.on('suspend', lockNow);
+  electron.powerMonitor.on('lock-screen', lockNow);
+
+  app.on('second-instance', () => {
+    if (ui.isMinimized()) ui.restore();
+    ui.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  ui.on('closed', () => app.quit());
+
+  await store.loadURL(`${STORE_ORIGIN}/index.html`);
+  return { ui, store, vault };
+}
