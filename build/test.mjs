@@ -43,12 +43,26 @@ if (existsSync(VITEST_JSON)) {
   counts.failed += report.numFailedTests;
   counts.skipped += report.numPendingTests + report.numTodoTests;
 }
+const skipReasons = [];
 if (existsSync(PLAYWRIGHT_JSON)) {
-  const { stats } = JSON.parse(readFileSync(PLAYWRIGHT_JSON, 'utf8'));
+  const { stats, suites } = JSON.parse(readFileSync(PLAYWRIGHT_JSON, 'utf8'));
   counts.passed += stats.expected + stats.flaky;
   counts.failed += stats.unexpected;
   counts.skipped += stats.skipped;
+  // A skipped test says why, here, so a skip is never silent.
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description;
+        skipReasons.push(`${spec.title}: ${why ?? 'no reason given'}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of suites ?? []) walk(suite);
 }
+for (const reason of skipReasons) console.log(`skipped: ${reason}`);
 if (failedStep) console.log(`\nStopped: "${failedStep}" failed.`);
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failedStep ? 1 : 0);
