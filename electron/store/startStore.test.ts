@@ -4,15 +4,9 @@ import type { StoreControlContract } from '../../shared/contract/storeControl';
 import type { VaultContract, VaultStatus } from '../../shared/contract/vault';
 import { connect } from '../../shared/rpc/client';
 import { portEndpoint } from '../../shared/rpc/endpoint';
-import type { KdfParams } from '../../shared/vault/vaultFile';
 import { startWindowStore, startWorkerStore } from './startStore';
+import { TEST_KDF as FAST } from '../../shared/vault/testKdf';
 
-const FAST: KdfParams = {
-  algorithm: 'argon2id',
-  memoryKiB: 8 * 1024,
-  iterations: 1,
-  parallelism: 1,
-};
 const PASS = 'Vélo rouge, quai Saint-Antoine 1987!';
 const open: MessageChannel[] = [];
 afterEach(() => {

@@ -2,21 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { formatRecoveryKey, parseRecoveryKey } from './recoveryKey';
 import { judgePassphrase } from './passphrasePolicy';
-import { vaultFileSchema, type KdfParams } from './vaultFile';
+import { vaultFileSchema } from './vaultFile';
 import {
   createVault,
   rewrapPassphrase,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './vaultKeys';
+import { TEST_KDF as FAST } from './testKdf';
 
 // Small Argon2id cost so the suite stays fast; the real default is checked separately.
-const FAST: KdfParams = {
-  algorithm: 'argon2id',
-  memoryKiB: 8 * 1024,
-  iterations: 1,
-  parallelism: 1,
-};
 const PASS = 'correct horse battery staple';
 
 describe('vault keys', () => {

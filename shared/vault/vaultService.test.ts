@@ -1,15 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VaultStatus } from '../contract/vault';
 import type { Bytes } from './bytes';
-import type { KdfParams, VaultFile } from './vaultFile';
+import type { VaultFile } from './vaultFile';
 import { VaultService, type Keychain, type StoreGate, type VaultStorage } from './vaultService';
+import { TEST_KDF as FAST } from './testKdf';
 
-const FAST: KdfParams = {
-  algorithm: 'argon2id',
-  memoryKiB: 8 * 1024,
-  iterations: 1,
-  parallelism: 1,
-};
 const PASS = 'Vélo rouge, quai Saint-Antoine 1987!';
 const NEXT = 'un autre vélo, bleu cette fois 2027';
 

@@ -3,9 +3,10 @@
 // JSON line per metric {metric, value, unit, baseline, target} and writes bench-results.json.
 // Progress goes to stderr; stdout carries only the results.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 import { heapMb } from './cdp.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,7 +16,6 @@ const DEVTOOLS_PORT = 9339;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 const PAGES = `http://127.0.0.1:${PAGES_PORT}`;
 const PASSPHRASE = 'Vélo rouge, quai Saint-Antoine 1987!';
-const CHROMIUM = '/usr/bin/chromium';
 
 const log = (...args) => console.error('[bench]', ...args);
 const vite = (...args) => [
@@ -128,16 +128,8 @@ async function main() {
   );
 
   const browser = await chromium.launch({
-    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--remote-debugging-port=${DEVTOOLS_PORT}`,
-    ],
+    ...chromiumLaunch,
+    args: [...chromiumLaunch.args, `--remote-debugging-port=${DEVTOOLS_PORT}`],
   });
   const results = [];
   const report = (metric, value, unit, baseline, target, extra = {}) => {

@@ -1,35 +1,29 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { AppError } from '../../../../shared/errors';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { AuthCard } from './AuthCard';
-import { PassphraseInput } from './PassphraseInput';
-import { PassphraseStrength, usePassphraseVerdict } from './PassphraseStrength';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
 /** Forgotten passphrase: the recovery key opens the file and a new passphrase replaces the old. */
 export function RecoverScreen({ onBack }: { onBack(): void }) {
   const t = useT();
   const { host, vault } = useServices();
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const next = useNewPassphrase();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const verdict = usePassphraseVerdict(passphrase);
-  const strengthId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (passphrase !== confirm) return setMismatch(true);
-    if (!verdict?.acceptable) return;
+    if (!next.ready()) return;
     setBusy(true);
     try {
       vault
         .getState()
-        .opened(await host.send('vault.recover', { recoveryKey, newPassphrase: passphrase }));
+        .opened(await host.send('vault.recover', { recoveryKey, newPassphrase: next.passphrase }));
     } catch (e) {
       setError(
         e instanceof AppError && e.code === 'WRONG_SECRET'
@@ -57,22 +51,7 @@ export function RecoverScreen({ onBack }: { onBack(): void }) {
             onChange={(e) => setRecoveryKey(e.target.value)}
           />
         </div>
-        <PassphraseInput
-          label={t('vault.newPassphrase')}
-          value={passphrase}
-          describedBy={strengthId}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-        <PassphraseStrength verdict={verdict} id={strengthId} />
-        <PassphraseInput
-          label={t('vault.passphraseConfirm')}
-          value={confirm}
-          error={mismatch ? t('vault.mismatch') : undefined}
-          onChange={(e) => {
-            setConfirm(e.target.value);
-            setMismatch(false);
-          }}
-        />
+        <NewPassphraseFields state={next} label={t('vault.newPassphrase')} />
         {error && (
           <p className="form-summary" role="alert">
             {error}
@@ -85,7 +64,7 @@ export function RecoverScreen({ onBack }: { onBack(): void }) {
           <button
             type="submit"
             className="button-primary"
-            disabled={busy || !recoveryKey || !verdict?.acceptable}
+            disabled={busy || !recoveryKey || !next.acceptable}
           >
             {t('vault.recover')}
           </button>
