@@ -7,6 +7,7 @@ import { DamageBanner } from '../features/vault/components/DamageBanner';
 import { RecoveryKeyReminder } from '../features/vault/components/RecoveryKeyReminder';
 import { SecurityDialog } from '../features/vault/components/SecurityDialog';
 import { VaultGate } from '../features/vault/components/VaultGate';
+import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useServices } from './services';
 
@@ -35,15 +36,7 @@ function OpenFile() {
   return (
     <div className="app">
       <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            C
-          </span>
-          <div>
-            <div className="brand-name">{t('app.name')}</div>
-            <div className="brand-tagline">{t('app.tagline')}</div>
-          </div>
-        </div>
+        <Brand tagline />
         <div className="header-actions">
           <LanguageSwitch />
           <button type="button" className="button-secondary" onClick={() => setSecurity(true)}>

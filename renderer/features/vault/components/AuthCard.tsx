@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { Brand } from '../../../app/Brand';
 import { LanguageSwitch } from '../../../app/LanguageSwitch';
-import { useT } from '../../../i18n/useT';
 
 /** The frame of every screen shown before the file is open. */
 export function AuthCard({
@@ -12,16 +12,10 @@ export function AuthCard({
   body: string;
   children: ReactNode;
 }) {
-  const t = useT();
   return (
     <div className="auth">
       <div className="auth-top">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            C
-          </span>
-          <div className="brand-name">{t('app.name')}</div>
-        </div>
+        <Brand />
         <LanguageSwitch />
       </div>
       <main className="auth-card">
