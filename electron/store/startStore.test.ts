@@ -104,6 +104,7 @@ describe('the browser-mode store over a real MessageChannel', () => {
     raw.postMessage({ id: 'key', method: 'vault.unlock', arg: { passphrase: 42 } });
     await expect(client.send('customers.list', { offset: 0, limit: 1 })).resolves.toEqual({
       total: 0,
+      all: 0,
       rows: [],
     });
     expect(replies).toContainEqual(

@@ -10,11 +10,21 @@ import { method } from './define';
 const customerId = z.string().min(1).max(64);
 
 export const LIST_PAGE_MAX = 500;
+export const SEARCH_MAX = 200;
+
+/** A window of the list: `total` rows match (the search, if any), out of `all` customers. */
+export interface CustomerPage {
+  total: number;
+  all: number;
+  rows: Customer[];
+}
 
 export const customersContract = {
-  'customers.list': method<{ total: number; rows: Customer[] }>()(
+  'customers.list': method<CustomerPage>()(
     z.strictObject({
       offset: z.int().nonnegative(),
+      /** Search as you type: every word must match a name, email, phone, city or tag. */
+      query: z.string().max(SEARCH_MAX, { error: 'tooLong' }).default(''),
       limit: z.int().min(1).max(LIST_PAGE_MAX),
       sort: z
         .strictObject({

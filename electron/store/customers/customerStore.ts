@@ -6,13 +6,16 @@ import {
   type CustomerPatch,
   type CustomerSortField,
 } from '../../../shared/domain/customer';
+import type { CustomerPage } from '../../../shared/contract/customers';
 import type { DamagedPage } from '../../../shared/contract/storeControl';
 import type { CustomerPages } from './customerPages';
+import { CustomerSearch } from './customerSearch';
 import { sortKeyOf } from './sortKey';
 
 export interface ListQuery {
   offset: number;
   limit: number;
+  query?: string;
   sort: { field: CustomerSortField; direction: 'asc' | 'desc' };
 }
 
@@ -27,6 +30,7 @@ export interface StoreOptions {
  */
 export class CustomerStore {
   private readonly byId = new Map<string, Customer>();
+  private readonly search = new CustomerSearch((id) => this.byId.get(id));
   private sorted: { key: string; ids: string[] } | null = null;
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -46,6 +50,8 @@ export class CustomerStore {
     const store = new CustomerStore(pages, options);
     const { customers, damaged } = await pages.loadAll();
     for (const customer of customers) store.byId.set(customer.id, customer);
+    // The search index builds in the background, after the first list has been served.
+    setTimeout(() => void store.search.warm(store.byId.keys()), 0);
     return { store, damaged };
   }
 
@@ -53,10 +59,11 @@ export class CustomerStore {
     return this.byId.size;
   }
 
-  list({ offset, limit, sort }: ListQuery): { total: number; rows: Customer[] } {
-    const ids = this.sortedIds(sort);
+  list({ offset, limit, sort, query = '' }: ListQuery): CustomerPage {
+    const ordered = this.sortedIds(sort);
+    const ids = query.trim() ? this.search.search(query, ordered) : ordered;
     const rows = ids.slice(offset, offset + limit).map((id) => this.byId.get(id)!);
-    return { total: ids.length, rows };
+    return { total: ids.length, all: this.byId.size, rows };
   }
 
   get(id: string): Customer {
@@ -131,6 +138,7 @@ export class CustomerStore {
     await this.pages.save({ put: [], remove: unique }, this.lookup);
     for (const id of unique) this.byId.delete(id);
     this.sorted = null;
+    this.search.forget(unique);
     return unique.length;
   }
 
@@ -138,6 +146,7 @@ export class CustomerStore {
   clear(): void {
     this.byId.clear();
     this.sorted = null;
+    this.search.clear();
   }
 
   private readonly lookup = (id: string) => this.byId.get(id);
@@ -145,6 +154,7 @@ export class CustomerStore {
   private remember(customers: Customer[]): void {
     for (const customer of customers) this.byId.set(customer.id, customer);
     this.sorted = null;
+    this.search.forget(customers.map((c) => c.id));
   }
 
   private sortedIds(sort: ListQuery['sort']): string[] {
