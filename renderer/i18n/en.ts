@@ -10,6 +10,16 @@ export const en = {
 
   'customers.title': 'Customers',
   'customers.count': { one: '{count} customer', other: '{count} customers' },
+  'customers.countMatching': {
+    one: '{count} of {all} customers',
+    other: '{count} of {all} customers',
+  },
+  'customers.search.label': 'Search customers',
+  'customers.search.placeholder': 'Name, email, phone, city…',
+  'customers.search.clear': 'Clear the search',
+  'customers.noMatch.title': 'No customer matches “{query}”',
+  'customers.noMatch.body':
+    'Check the spelling, or search for part of a name, an email or a phone number.',
   'customers.new': 'New customer',
   'customers.newShortcut': 'N',
   'customers.empty.title': 'No customers yet',

@@ -11,6 +11,16 @@ export const fr: Messages = {
 
   'customers.title': 'Clients',
   'customers.count': { one: '{count} client', other: '{count} clients' },
+  'customers.countMatching': {
+    one: '{count} client sur {all}',
+    other: '{count} clients sur {all}',
+  },
+  'customers.search.label': 'Rechercher des clients',
+  'customers.search.placeholder': 'Nom, e-mail, tél., ville…',
+  'customers.search.clear': 'Effacer la recherche',
+  'customers.noMatch.title': 'Aucun client ne correspond à « {query} »',
+  'customers.noMatch.body':
+    'Vérifiez l’orthographe, ou cherchez une partie d’un nom, d’un e-mail ou d’un numéro.',
   'customers.new': 'Nouveau client',
   'customers.newShortcut': 'N',
   'customers.empty.title': 'Aucun client pour l’instant',

@@ -5,7 +5,7 @@ import type { Customer, CustomerSortField } from '../../../../shared/domain/cust
 import { useServices } from '../../../app/services';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
-import { usePaintMarks } from '../hooks/usePaintMarks';
+import { usePaintMarks, useSearchPaintMark } from '../hooks/usePaintMarks';
 import { rowAt } from '../stores/customerListStore';
 import { CustomerRow, ROW_HEIGHT } from './CustomerRow';
 
@@ -48,6 +48,12 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
     if (total > 0) customerList.getState().ensureRows(first, last);
   }, [customerList, first, last, total]);
   usePaintMarks(total > 0 && rowAt(state, first) !== undefined);
+  useSearchPaintMark(state.shown);
+
+  // A new search shows its best matches: back to the top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [state.query]);
 
   // Arrow keys move between rows, scrolling the next one into view first.
   const onRowKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {

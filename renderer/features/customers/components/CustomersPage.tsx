@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Customer } from '../../../../shared/domain/customer';
 import { Icon } from '../../../components/Icon';
@@ -8,6 +8,7 @@ import { DemoDataDialog } from '../../demo/components/DemoDataDialog';
 import { CustomerForm } from './CustomerForm';
 import { CustomerList } from './CustomerList';
 import { DeleteCustomerDialog } from './DeleteCustomerDialog';
+import { SearchBox } from './SearchBox';
 
 type Open =
   | { kind: 'none' }
@@ -28,7 +29,10 @@ export function CustomersPage() {
   const t = useT();
   const { core, customerList } = useServices();
   const total = useStore(customerList, (s) => s.total);
+  const all = useStore(customerList, (s) => s.all);
+  const query = useStore(customerList, (s) => s.query);
   const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     customerList.getState().refresh();
@@ -38,14 +42,17 @@ export function CustomersPage() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (
-        plain &&
-        event.key.toLowerCase() === 'n' &&
-        !isTyping(event.target) &&
-        !document.querySelector('dialog[open]')
-      ) {
+      const free = !isTyping(event.target) && !document.querySelector('dialog[open]');
+      if (plain && free && event.key.toLowerCase() === 'n') {
         event.preventDefault();
         setOpen({ kind: 'new' });
+      } else if (
+        (plain && free && event.key === '/') ||
+        ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k')
+      ) {
+        event.preventDefault();
+        search.current?.focus();
+        search.current?.select();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -58,9 +65,16 @@ export function CustomersPage() {
       <div className="page-head">
         <div>
           <h1>{t('customers.title')}</h1>
-          {total !== null && <p className="page-count">{t('customers.count', { count: total })}</p>}
+          {total !== null && (
+            <p className="page-count" aria-live="polite">
+              {query
+                ? t('customers.countMatching', { count: total, all: all ?? total })
+                : t('customers.count', { count: total })}
+            </p>
+          )}
         </div>
         <div className="page-actions">
+          {(all ?? 0) > 0 && <SearchBox ref={search} />}
           <button
             type="button"
             className="button-secondary"
@@ -81,7 +95,19 @@ export function CustomersPage() {
         </div>
       </div>
 
-      {total === 0 ? (
+      {total === 0 && query ? (
+        <section className="empty" aria-labelledby="empty-title">
+          <h2 id="empty-title">{t('customers.noMatch.title', { query })}</h2>
+          <p>{t('customers.noMatch.body')}</p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => customerList.getState().setQuery('')}
+          >
+            {t('customers.search.clear')}
+          </button>
+        </section>
+      ) : total === 0 ? (
         <section className="empty" aria-labelledby="empty-title">
           <h2 id="empty-title">{t('customers.empty.title')}</h2>
           <p>{t('customers.empty.body')}</p>

@@ -3,6 +3,7 @@ import type { CoreClient } from '../../../../shared/contract/core';
 import type { Customer, CustomerSortField } from '../../../../shared/domain/customer';
 
 export const PAGE_SIZE = 200;
+export const SEARCH_SHOWN = 'comptoir:search-shown';
 
 export interface ListSort {
   field: CustomerSortField;
@@ -11,11 +12,18 @@ export interface ListSort {
 
 export interface CustomerListState {
   sort: ListSort;
-  /** null until the first page has arrived. */
+  /** Search as you type; '' lists everyone. */
+  query: string;
+  /** Rows matching the query (all customers when there is none); null until the first page. */
   total: number | null;
+  /** Customers in the file, whatever the query. */
+  all: number | null;
+  /** The query whose first page is on screen, and how many times one was shown (for the bench). */
+  shown: { query: string; count: number };
   pages: ReadonlyMap<number, Customer[]>;
   error: unknown;
   setSort(field: CustomerSortField): void;
+  setQuery(query: string): void;
   /** Fetches the pages covering rows [first, last] that are not loaded yet. */
   ensureRows(first: number, last: number): void;
   /** Drops every loaded page and fetches again (after any change in the store). */
@@ -39,9 +47,10 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
       if (loading.has(page) || fresh.has(page)) return;
       loading.add(page);
       const asked = generation;
+      const { sort, query } = get();
       core
-        .send('customers.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort: get().sort })
-        .then(({ total, rows }) => {
+        .send('customers.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, query })
+        .then(({ total, all, rows }) => {
           if (asked !== generation) return;
           fresh.add(page);
           const pages = new Map(get().pages);
@@ -49,7 +58,10 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
           // Past the new end of the list, stale pages must go.
           for (const key of pages.keys())
             if (key * PAGE_SIZE >= total && key !== 0) pages.delete(key);
-          set({ total, pages, error: null });
+          const shown = page === 0 ? { query, count: get().shown.count + 1 } : get().shown;
+          // User Timing for the bench: a search's first rows reached the UI.
+          if (page === 0) performance.mark(SEARCH_SHOWN, { detail: query });
+          set({ total, all, pages, error: null, shown });
         })
         .catch((error: unknown) => {
           if (asked === generation) set({ error });
@@ -69,7 +81,10 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
 
     return {
       sort: { field: 'lastName', direction: 'asc' },
+      query: '',
       total: null,
+      all: null,
+      shown: { query: '', count: 0 },
       pages: new Map(),
       error: null,
       setSort(field) {
@@ -77,6 +92,13 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
         const direction = sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc';
         // A new order makes every loaded page wrong: drop them rather than show them stale.
         set({ sort: { field, direction }, pages: new Map() });
+        refresh();
+      },
+      setQuery(query) {
+        if (query === get().query) return;
+        // The rows on screen stay until the new ones arrive: no flash of an empty list.
+        set({ query });
+        lastRange = [0, PAGE_SIZE - 1];
         refresh();
       },
       ensureRows(first, last) {
@@ -96,7 +118,7 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
         generation += 1;
         loading.clear();
         fresh.clear();
-        set({ pages: new Map(), total: null, error: null });
+        set({ pages: new Map(), total: null, all: null, query: '', error: null });
       },
     };
   });
