@@ -29,6 +29,48 @@ function percentile(values, p) {
 }
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** What a user types, letter by letter: names without accents, a phone, an email, a city. */
+const SEARCHES = ['helene', 'martin', 'dupont', 'francois', '06 12', 'gmail', 'lyon'];
+const keystrokes = () =>
+  SEARCHES.flatMap((word) => Array.from(word, (_, i) => word.slice(0, i + 1)));
+
+/**
+ * Types each search letter by letter. Per keystroke: ms from the input event to the first rows
+ * in the UI's list state (contract call, search, transfer), and to the next frame painted.
+ */
+async function searchTimes(page) {
+  const box = page.getByRole('searchbox');
+  const shown = [];
+  const painted = [];
+  for (const word of SEARCHES) {
+    await box.fill('');
+    for (let i = 1; i <= word.length; i++) {
+      const query = word.slice(0, i);
+      await box.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]);
+      const handle = await page.waitForFunction(
+        (q) => {
+          const last = (name) =>
+            performance
+              .getEntriesByName(name)
+              .filter((m) => m.detail === q)
+              .at(-1)?.startTime;
+          const typed = last('comptoir:search-typed');
+          const inUi = last('comptoir:search-shown');
+          const onScreen = last('comptoir:search-painted');
+          if (typed === undefined || !(inUi > typed) || !(onScreen > typed)) return null;
+          return [inUi - typed, onScreen - typed];
+        },
+        query,
+        { timeout: 10_000 },
+      );
+      const [toUi, toPaint] = await handle.jsonValue();
+      shown.push(toUi);
+      painted.push(toPaint);
+    }
+  }
+  return { shown, painted };
+}
+
 const servers = [];
 function serve(args, url) {
   const child = spawn(process.execPath, vite(...args), {
@@ -198,6 +240,7 @@ async function main() {
         log(`unlock at 100k: ${round(runs.at(-1))} ms`);
       }
       const ours = await heapMb(DEVTOOLS_PORT, APP);
+      const searchMs = await searchTimes(page);
       await context.close();
 
       log('naive design: writing 100k rows, one encrypted record each');
@@ -211,6 +254,10 @@ async function main() {
       if ((await naive.evaluate(() => window.naiveCount())) !== 100_000)
         throw new Error('the naive store did not open 100k records');
       const naiveHeap = await heapMb(DEVTOOLS_PORT, PAGES);
+      const naiveSearchMs = await naive.evaluate(
+        (queries) => window.naiveSearch(queries),
+        keystrokes(),
+      );
       await naiveContext.close();
 
       report('unlock_ready_ms', median(runs), 'ms', median(naiveRuns), 1500, {
@@ -222,6 +269,20 @@ async function main() {
         customers: 100_000,
         parts_mb: ours.parts,
       });
+      report(
+        'search_keystroke_p95_ms',
+        percentile(searchMs.shown, 95),
+        'ms',
+        percentile(naiveSearchMs, 95),
+        16,
+        {
+          customers: 100_000,
+          keystrokes: searchMs.shown.length,
+          p50: round(median(searchMs.shown)),
+          max: round(Math.max(...searchMs.shown)),
+          p95_to_paint: round(percentile(searchMs.painted, 95)),
+        },
+      );
     }
   } finally {
     await browser.close();

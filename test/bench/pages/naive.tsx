@@ -124,7 +124,30 @@ function naiveListPaint(count: number): Promise<number> {
   });
 }
 
+const fold = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+
+/** The naive search: every keystroke folds and scans every field of every decrypted record. */
+function naiveSearch(queries: string[]): number[] {
+  return queries.map((query) => {
+    const start = performance.now();
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const found = opened.filter((c) => {
+      const text = fold(
+        `${c.firstName} ${c.lastName} ${c.email} ${c.phone} ${c.city} ${c.tags.join(' ')}`,
+      );
+      return words.every((word) => text.includes(word));
+    });
+    found.sort((a, b) => (a.lastName ?? '').localeCompare(b.lastName ?? ''));
+    return performance.now() - start;
+  });
+}
+
 Object.assign(window, {
+  naiveSearch,
   naiveSeed,
   naiveUnlock,
   naiveListPaint,
