@@ -3,26 +3,43 @@ import { foldText } from './sortKey';
 
 /**
  * Search as you type over the decrypted working set: accent- and case-free ("helene" finds
- * "Hélène"), every word of the query must match, a phone is found whatever its format.
+ * "Hélène"), every word of the query must match the start of a word (name, email part, city,
+ * tag), and a phone is found whatever its format: by its start, or by any 3 digits or more
+ * anywhere in it.
  *
- * Ranking, best first: the full name typed; a last name; a first name; the start of any other
- * word (email parts, city, tags, phone digits); anywhere inside a word. Within a rank, the
- * list's current order is kept, so ranking is a bucket pass, not a sort.
+ * Ranking, best first: the full name typed; a last name; a first name; any other word or the
+ * phone. Within a rank the list's current order is kept, so ranking is a bucket pass.
+ *
+ * Speed: an index of buckets (every word's first one, two and three letters; every phone's first
+ * one and two digits and each run of three) gives a superset of the matches for a word of the
+ * query; each candidate is then checked against its current entry. A changed customer is only
+ * added to new buckets: a stale bucket member fails the check, so the index never needs
+ * rebuilding.
  */
 
 interface Entry {
-  /** ' ' + every folded word, ' '-separated: ' ' + token finds a word start. */
+  /** ' ' + every folded word, ' '-separated: ' ' + word of the query finds a word start. */
   words: string;
   first: string;
   last: string;
-  /** Phone digits as typed and in national and international forms, '|'-separated. */
+  /** '|' + each phone form + '|': as typed, national and international. */
   phones: string;
 }
 
-export const RANKS = 5;
-const NO_MATCH = -1;
+export interface Token {
+  text: string;
+  /** ' ' + text: a word starting with text. */
+  spaced: string;
+  /** Digits, when the word is (part of) a phone number; '|' + digits: a form starting so. */
+  digits: string | null;
+  barred: string;
+}
 
-/** Word separators inside an email or a tag, so "dupont" finds marie.dupont@… */
+const RANKS = 4;
+const NO_MATCH = -1;
+const EMPTY: Entry = { words: '', first: '', last: '', phones: '' };
+
+/** Word separators inside an email, a city or a tag, so "dupont" finds marie.dupont@… */
 const SPLIT = /[\s.@_+\-/,;:'’()]+/;
 
 /** The forms a person may type a phone in: 06 12…, +33 6 12…, 0033 6 12…. */
@@ -44,39 +61,44 @@ export function phoneForms(phone: string): string[] {
   return [...forms];
 }
 
-export function entryOf(customer: Customer): Entry {
-  const first = foldText(customer.firstName);
-  const last = foldText(customer.lastName);
-  const email = foldText(customer.email);
-  const parts = [first, last, email, ...email.split(SPLIT), foldText(customer.city)];
-  for (const tag of customer.tags) parts.push(...foldText(tag).split(SPLIT));
-  return {
-    words: ` ${parts.filter(Boolean).join(' ')}`,
-    first,
-    last,
-    phones: phoneForms(customer.phone).join('|'),
-  };
+/** Every folded value whole ("d'arc", "marie.dupont@orange.fr") and cut into its words. */
+function wordsOf(customer: Customer): string[] {
+  const parts = [
+    customer.firstName,
+    customer.lastName,
+    customer.email,
+    customer.city,
+    ...customer.tags,
+  ];
+  const words = new Set<string>();
+  for (const part of parts) {
+    const folded = foldText(part);
+    for (const whole of folded.split(/\s+/)) if (whole) words.add(whole);
+    for (const word of folded.split(SPLIT)) if (word) words.add(word);
+  }
+  return [...words];
 }
 
-export interface Token {
-  text: string;
-  /** ' ' + text: finds the word at the start of a word. */
-  spaced: string;
-  /** Set when the word is a phone number or part of one. */
-  digits: string | null;
+export function entryOf(customer: Customer): Entry {
+  const forms = phoneForms(customer.phone);
+  return {
+    words: ` ${wordsOf(customer).join(' ')}`,
+    first: foldText(customer.firstName),
+    last: foldText(customer.lastName),
+    phones: forms.length ? `|${forms.join('|')}|` : '',
+  };
 }
 
 /** Words of the query; consecutive groups of digits ("06 12 34") make one phone token. */
 export function parseQuery(query: string): Token[] {
   const tokens: Token[] = [];
+  const push = (text: string, digits: string | null) =>
+    tokens.push({ text, spaced: ` ${text}`, digits, barred: `|${digits ?? ''}` });
   let phone = '';
   const endPhone = () => {
     const digits = phone.replace(/\D/g, '');
     // 0033… is how +33… is dialled from abroad: search the international form.
-    if (phone) {
-      const international = digits.startsWith('00') ? digits.slice(2) : digits;
-      tokens.push({ text: phone, spaced: ` ${phone}`, digits: international });
-    }
+    if (phone) push(phone, digits.startsWith('00') ? digits.slice(2) : digits);
     phone = '';
   };
   for (const part of foldText(query).split(/\s+/).filter(Boolean)) {
@@ -85,30 +107,31 @@ export function parseQuery(query: string): Token[] {
       continue;
     }
     endPhone();
-    tokens.push({ text: part, spaced: ` ${part}`, digits: null });
+    push(part, null);
   }
   endPhone();
   return tokens;
 }
 
+/** Short digit runs match the start of a phone; three digits or more match anywhere in it. */
+function phoneMatches(entry: Entry, token: Token): boolean {
+  if (token.digits === null || token.digits === '' || entry.phones === '') return false;
+  return token.digits.length >= 3
+    ? entry.phones.includes(token.digits)
+    : entry.phones.includes(token.barred);
+}
+
 /** The rank of a customer for the query's tokens (0 best), or -1 when it does not match. */
 export function rankOf(entry: Entry, tokens: Token[], whole: string): number {
   if (isFullName(entry, whole)) return 0;
-  // Hot loop (100k entries per keystroke): no allocation, no closure.
   let rank = 0;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
-    let level = NO_MATCH;
-    if (token.digits !== null && entry.phones.includes(token.digits)) level = 3;
-    if (level === NO_MATCH) {
-      if (entry.last.startsWith(token.text)) level = 1;
-      else if (entry.first.startsWith(token.text)) level = 2;
-      else {
-        const at = entry.words.indexOf(token.text);
-        if (at === -1) return NO_MATCH;
-        level = entry.words.includes(token.spaced, at - 1) ? 3 : 4;
-      }
-    }
+    let level: number;
+    if (entry.last.startsWith(token.text)) level = 1;
+    else if (entry.first.startsWith(token.text)) level = 2;
+    else if (phoneMatches(entry, token) || entry.words.includes(token.spaced)) level = 3;
+    else return NO_MATCH;
     if (level > rank) rank = level;
   }
   return rank;
@@ -124,104 +147,132 @@ function isFullName(entry: Entry, whole: string): boolean {
   );
 }
 
-/**
- * True when every match of `next` is a match of `previous`: the same words, the last one
- * typed further, maybe more words. Each word matches by prefix or inside, so extending a word
- * or adding one can only narrow.
- */
-export function narrows(previous: Token[], next: Token[]): boolean {
-  if (previous.length === 0 || next.length < previous.length) return false;
-  return previous.every((token, i) => {
-    const other = next[i]!;
-    if ((token.digits === null) !== (other.digits === null)) return false;
-    const same = token.digits === null ? token.text : token.digits;
-    const typed = other.digits === null ? other.text : other.digits;
-    return i < previous.length - 1 ? typed === same : typed.startsWith(same);
-  });
+/** The bucket keys an entry is filed under. */
+function keysOf(entry: Entry): string[] {
+  const keys = new Set<string>();
+  for (const word of entry.words.split(' ')) {
+    if (!word) continue;
+    keys
+      .add(`w${word.slice(0, 1)}`)
+      .add(`w${word.slice(0, 2)}`)
+      .add(`w${word.slice(0, 3)}`);
+  }
+  for (const form of entry.phones.split('|')) {
+    if (!form) continue;
+    keys.add(`p${form.slice(0, 1)}`).add(`p${form.slice(0, 2)}`);
+    for (let i = 0; i + 3 <= form.length; i++) keys.add(`t${form.slice(i, i + 3)}`);
+  }
+  return [...keys];
 }
 
-/**
- * The search index: one entry per customer, built once, kept in step with every write.
- * Entries live in slots (numbers): a keystroke walks typed arrays, not 100k Map lookups.
- */
+/** The buckets holding every candidate for one word of the query. */
+function bucketsFor(token: Token): string[] {
+  const keys = [`w${token.text.slice(0, 3)}`];
+  const digits = token.digits;
+  if (digits) keys.push(digits.length >= 3 ? `t${digits.slice(0, 3)}` : `p${digits}`);
+  return keys;
+}
+
+/** The search index and the entries it checks against, kept in step with every write. */
 export class CustomerSearch {
   private readonly slotOf = new Map<string, number>();
   private readonly ids: string[] = [];
   private entries: (Entry | undefined)[] = [];
-  private ordered: { order: readonly string[]; slots: Int32Array } | null = null;
-  /** The last query's matches in list order: typing one more letter only narrows them. */
-  private last: {
-    whole: string;
-    tokens: Token[];
-    order: readonly string[];
-    matches: Int32Array;
-    found: string[];
-  } | null = null;
+  private buckets = new Map<string, number[]>();
+  /** Set once every customer known at unlock has been filed; until then, searches scan. */
+  private ready = false;
+  private ordered: { order: readonly string[]; slots: Int32Array; position: Int32Array } | null =
+    null;
+  private last: { whole: string; order: readonly string[]; found: string[] } | null = null;
+  private stamp = new Uint32Array(0);
+  private generation = 0;
+  private round = 0;
 
   constructor(private readonly customer: (id: string) => Customer | undefined) {}
 
   /** Ids matching `query`, best rank first, in `order` within a rank. */
-  search(query: string, order: readonly string[]): string[] {
+  search(query: string, order: readonly string[], options: { scan?: boolean } = {}): string[] {
     const whole = foldText(query).trim().replace(/\s+/g, ' ');
     const tokens = parseQuery(query);
     if (tokens.length === 0) return [...order];
     // The next page of the same search (scrolling): nothing to compute.
-    if (this.last?.whole === whole && this.last.order === order) return this.last.found;
-    const candidates =
-      this.last !== null && this.last.order === order && narrows(this.last.tokens, tokens)
-        ? this.last.matches
-        : this.slotsFor(order);
-    const matches = new Int32Array(candidates.length);
-    const ranks = new Uint8Array(candidates.length);
-    let count = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      const slot = candidates[i]!;
+    if (!options.scan && this.last?.whole === whole && this.last.order === order) {
+      return this.last.found;
+    }
+    const { slots, position } = this.slotsFor(order);
+    const ranked: number[][] = Array.from({ length: RANKS }, () => []);
+    const consider = (slot: number) => {
+      const at = position[slot];
+      if (at === undefined || at < 0) return; // not in this list
       const rank = rankOf(this.entry(slot), tokens, whole);
-      if (rank === NO_MATCH) continue;
-      matches[count] = slot;
-      ranks[count++] = rank;
+      if (rank !== NO_MATCH) ranked[rank]!.push(at);
+    };
+    if (this.ready && !options.scan) {
+      // Candidates from the word of the query with the smallest buckets, each checked once.
+      const round = this.nextRound();
+      const seed = smallest(
+        tokens.map((token) => bucketsFor(token).map((k) => this.buckets.get(k) ?? [])),
+      );
+      for (const bucket of seed) {
+        for (const slot of bucket) {
+          if (this.stamp[slot] === round) continue;
+          this.stamp[slot] = round;
+          consider(slot);
+        }
+      }
+    } else {
+      for (let i = 0; i < slots.length; i++) consider(slots[i]!);
     }
     const found: string[] = [];
-    for (let rank = 0; rank < RANKS; rank++) {
-      for (let i = 0; i < count; i++) if (ranks[i] === rank) found.push(this.ids[matches[i]!]!);
-    }
-    this.last = { whole, tokens, order, matches: matches.slice(0, count), found };
+    // Back to list order within each rank (a typed array sorts numbers natively).
+    for (const list of ranked)
+      for (const at of Int32Array.from(list).sort()) found.push(order[at]!);
+    if (!options.scan) this.last = { whole, order, found };
     return found;
   }
 
-  /** Builds entries ahead of the first search, in slices, yielding between them. */
+  /** Files every customer, in slices, yielding between them; searches scan until then. */
   async warm(ids: Iterable<string>, slice = 5000): Promise<void> {
+    const generation = this.generation;
     let done = 0;
-    for (const id of ids) {
+    for (const id of [...ids]) {
+      if (this.generation !== generation) return; // locked meanwhile: nothing to index
       this.entry(this.slot(id));
       if (++done % slice === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    this.ready = true;
   }
 
-  /** Customers changed or were deleted: their entries are rebuilt when next needed. */
+  /** Customers were created, changed or deleted: file them again as they are now. */
   forget(ids: Iterable<string>): void {
     for (const id of ids) {
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) this.entries[slot] = undefined;
+      const slot = this.slot(id);
+      this.entries[slot] = undefined;
+      this.entry(slot);
     }
     this.last = null;
   }
 
   clear(): void {
+    this.generation++;
     this.slotOf.clear();
     this.ids.length = 0;
     this.entries = [];
+    this.buckets = new Map();
+    this.ready = false;
     this.ordered = null;
     this.last = null;
   }
 
-  private slotsFor(order: readonly string[]): Int32Array {
+  private slotsFor(order: readonly string[]) {
     if (this.ordered?.order !== order) {
       const slots = new Int32Array(order.length);
       for (let i = 0; i < order.length; i++) slots[i] = this.slot(order[i]!);
-      this.ordered = { order, slots };
+      const position = new Int32Array(this.ids.length).fill(-1);
+      for (let i = 0; i < slots.length; i++) position[slots[i]!] = i;
+      this.ordered = { order, slots, position };
     }
-    return this.ordered.slots;
+    return this.ordered;
   }
 
   private slot(id: string): number {
@@ -229,6 +280,7 @@ export class CustomerSearch {
     if (slot === undefined) {
       slot = this.ids.push(id) - 1;
       this.slotOf.set(id, slot);
+      this.ordered = null; // positions are per slot: a new slot needs a new table
     }
     return slot;
   }
@@ -238,9 +290,37 @@ export class CustomerSearch {
     if (!entry) {
       const customer = this.customer(this.ids[slot]!);
       // A deleted customer keeps its slot with an entry that matches nothing.
-      entry = customer ? entryOf(customer) : { words: '', first: '', last: '', phones: '' };
+      entry = customer ? entryOf(customer) : EMPTY;
       this.entries[slot] = entry;
+      for (const key of keysOf(entry)) {
+        const bucket = this.buckets.get(key);
+        if (bucket) bucket.push(slot);
+        else this.buckets.set(key, [slot]);
+      }
     }
     return entry;
   }
+
+  private nextRound(): number {
+    if (this.stamp.length < this.ids.length) {
+      const grown = new Uint32Array(Math.max(this.ids.length, this.stamp.length * 2));
+      grown.set(this.stamp);
+      this.stamp = grown;
+    }
+    return ++this.round;
+  }
+}
+
+/** Of each word's candidate buckets, the set with the fewest slots in all. */
+function smallest(options: number[][][]): number[][] {
+  let best = options[0]!;
+  let size = Infinity;
+  for (const buckets of options) {
+    const total = buckets.reduce((sum, bucket) => sum + bucket.length, 0);
+    if (total < size) {
+      best = buckets;
+      size = total;
+    }
+  }
+  return best;
 }

@@ -31,6 +31,7 @@ export interface StoreOptions {
 export class CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
+  private warming = false;
   private sorted: { key: string; ids: string[] } | null = null;
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -50,8 +51,6 @@ export class CustomerStore {
     const store = new CustomerStore(pages, options);
     const { customers, damaged } = await pages.loadAll();
     for (const customer of customers) store.byId.set(customer.id, customer);
-    // The search index builds in the background, after the first list has been served.
-    setTimeout(() => void store.search.warm(store.byId.keys()), 0);
     return { store, damaged };
   }
 
@@ -60,6 +59,12 @@ export class CustomerStore {
   }
 
   list({ offset, limit, sort, query = '' }: ListQuery): CustomerPage {
+    if (!this.warming) {
+      // The search index builds in the background once the first page is on its way, in
+      // small slices so that list calls are still answered in between.
+      this.warming = true;
+      setTimeout(() => void this.search.warm(this.byId.keys(), 1000), 100);
+    }
     const ordered = this.sortedIds(sort);
     const ids = query.trim() ? this.search.search(query, ordered) : ordered;
     const rows = ids.slice(offset, offset + limit).map((id) => this.byId.get(id)!);
