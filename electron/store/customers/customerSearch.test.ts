@@ -2,23 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCustomers } from '../../../shared/demo/customers';
 import type { Customer } from '../../../shared/domain/customer';
+import { testCustomer } from '../../../shared/domain/testCustomer';
 import { CustomerSearch, parseQuery, phoneForms } from './customerSearch';
 
-function customer(id: string, fields: Partial<Customer>): Customer {
-  return {
-    id,
-    firstName: '',
-    lastName: '',
-    email: '',
-    phone: '',
-    city: '',
-    tags: [],
-    createdAt: 0,
-    updatedAt: 0,
-    version: 1,
-    ...fields,
-  };
-}
+const customer = testCustomer;
 
 function indexOf(customers: Customer[]) {
   const byId = new Map(customers.map((c) => [c.id, c]));

@@ -1,20 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CoreClient } from '../../../../shared/contract/core';
-import type { Customer } from '../../../../shared/domain/customer';
+import { testCustomer } from '../../../../shared/domain/testCustomer';
 import { createCustomerListStore, PAGE_SIZE, rowAt } from './customerListStore';
 
-const customer = (i: number): Customer => ({
-  id: `c${i}`,
-  firstName: '',
-  lastName: `N${i}`,
-  email: '',
-  phone: '',
-  city: '',
-  tags: [],
-  createdAt: 0,
-  updatedAt: 0,
-  version: 1,
-});
+const customer = (i: number) => testCustomer(`c${i}`, { lastName: `N${i}` });
 
 /** A fake store holding `total` customers, answering list pages like the real one. */
 function fakeCore(total: () => number) {
