@@ -64,6 +64,7 @@ async function searchTimes(page) {
         { timeout: 10_000 },
       );
       const [toUi, toPaint] = await handle.jsonValue();
+      if (process.env.BENCH_VERBOSE) log(`search "${query}": ${round(toUi)} ms`);
       shown.push(toUi);
       painted.push(toPaint);
     }

@@ -165,6 +165,17 @@ function keysOf(entry: Entry): string[] {
   return [...keys];
 }
 
+/**
+ * For a word of up to three letters (and at most two digits), the buckets that hold exactly
+ * its matches; null when its buckets only hold candidates to check.
+ */
+function exactKeys(token: Token): string[] | null {
+  if (token.text.length > 3 || (token.digits !== null && token.digits.length > 2)) return null;
+  const keys = [`w${token.text}`];
+  if (token.digits) keys.push(`p${token.digits}`);
+  return keys;
+}
+
 /** The buckets holding every candidate for one word of the query. */
 function bucketsFor(token: Token): string[] {
   const keys = [`w${token.text.slice(0, 3)}`];
@@ -185,6 +196,9 @@ export class CustomerSearch {
     null;
   private last: { whole: string; order: readonly string[]; found: string[] } | null = null;
   private stamp = new Uint32Array(0);
+  /** Per slot: the best rank seen in this search; whether it changed since it was filed. */
+  private best = new Uint8Array(0);
+  private dirty = new Uint8Array(0);
   private generation = 0;
   private round = 0;
 
@@ -207,14 +221,36 @@ export class CustomerSearch {
       const rank = rankOf(this.entry(slot), tokens, whole);
       if (rank !== NO_MATCH) ranked[rank]!.push(at);
     };
-    if (this.ready && !options.scan) {
+    const exact = tokens.length === 1 ? exactKeys(tokens[0]!) : null;
+    if (this.ready && !options.scan && exact) {
+      // One short word: its buckets hold exactly its matches, each filed with its rank.
+      const round = this.nextRound();
+      const unique: number[] = [];
+      for (const key of exact) {
+        for (const filed of this.buckets.get(key) ?? []) {
+          const slot = filed >> 2;
+          const rank = this.dirty[slot] ? rankOf(this.entry(slot), tokens, whole) : filed & 3;
+          if (rank === NO_MATCH) continue;
+          if (this.stamp[slot] !== round) {
+            this.stamp[slot] = round;
+            this.best[slot] = rank;
+            unique.push(slot);
+          } else if (rank < this.best[slot]!) this.best[slot] = rank;
+        }
+      }
+      for (const slot of unique) {
+        const at = position[slot];
+        if (at !== undefined && at >= 0) ranked[this.best[slot]!]!.push(at);
+      }
+    } else if (this.ready && !options.scan) {
       // Candidates from the word of the query with the smallest buckets, each checked once.
       const round = this.nextRound();
       const seed = smallest(
         tokens.map((token) => bucketsFor(token).map((k) => this.buckets.get(k) ?? [])),
       );
       for (const bucket of seed) {
-        for (const slot of bucket) {
+        for (const filed of bucket) {
+          const slot = filed >> 2;
           if (this.stamp[slot] === round) continue;
           this.stamp[slot] = round;
           consider(slot);
@@ -243,10 +279,18 @@ export class CustomerSearch {
     this.ready = true;
   }
 
+  /** Readies the slot table of a list order ahead of the first keystroke. */
+  prepare(order: readonly string[]): void {
+    this.slotsFor(order);
+  }
+
   /** Customers were created, changed or deleted: file them again as they are now. */
   forget(ids: Iterable<string>): void {
     for (const id of ids) {
       const slot = this.slot(id);
+      this.grow();
+      // Its old filings are stale now: its rank is computed from its entry from here on.
+      this.dirty[slot] = 1;
       this.entries[slot] = undefined;
       this.entry(slot);
     }
@@ -259,6 +303,9 @@ export class CustomerSearch {
     this.ids.length = 0;
     this.entries = [];
     this.buckets = new Map();
+    this.stamp = new Uint32Array(0);
+    this.dirty = new Uint8Array(0);
+    this.best = new Uint8Array(0);
     this.ready = false;
     this.ordered = null;
     this.last = null;
@@ -292,22 +339,43 @@ export class CustomerSearch {
       // A deleted customer keeps its slot with an entry that matches nothing.
       entry = customer ? entryOf(customer) : EMPTY;
       this.entries[slot] = entry;
+      // Filed as slot * 4 + the rank a one-word query equal to the key's prefix would give.
       for (const key of keysOf(entry)) {
+        // A phone key ranks 3: when a name also starts so, its word key gives the better rank.
+        const prefix = key.slice(1);
+        const rank =
+          key[0] !== 'w'
+            ? 3
+            : entry.last.startsWith(prefix)
+              ? 1
+              : entry.first.startsWith(prefix)
+                ? 2
+                : 3;
+        const filed = slot * 4 + rank;
         const bucket = this.buckets.get(key);
-        if (bucket) bucket.push(slot);
-        else this.buckets.set(key, [slot]);
+        if (bucket) bucket.push(filed);
+        else this.buckets.set(key, [filed]);
       }
     }
     return entry;
   }
 
   private nextRound(): number {
-    if (this.stamp.length < this.ids.length) {
-      const grown = new Uint32Array(Math.max(this.ids.length, this.stamp.length * 2));
-      grown.set(this.stamp);
-      this.stamp = grown;
-    }
+    this.grow();
     return ++this.round;
+  }
+
+  /** Per-slot arrays follow the number of slots. */
+  private grow(): void {
+    if (this.stamp.length >= this.ids.length) return;
+    const size = Math.max(this.ids.length, this.stamp.length * 2);
+    const stamp = new Uint32Array(size);
+    stamp.set(this.stamp);
+    const dirty = new Uint8Array(size);
+    dirty.set(this.dirty);
+    this.stamp = stamp;
+    this.dirty = dirty;
+    this.best = new Uint8Array(size);
   }
 }
 

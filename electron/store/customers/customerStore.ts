@@ -63,7 +63,10 @@ export class CustomerStore {
       // The search index builds in the background once the first page is on its way, in
       // small slices so that list calls are still answered in between.
       this.warming = true;
-      setTimeout(() => void this.search.warm(this.byId.keys(), 1000), 100);
+      setTimeout(async () => {
+        await this.search.warm(this.byId.keys(), 1000);
+        if (this.sorted) this.search.prepare(this.sorted.ids);
+      }, 100);
     }
     const ordered = this.sortedIds(sort);
     const ids = query.trim() ? this.search.search(query, ordered) : ordered;
