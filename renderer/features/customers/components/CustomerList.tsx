@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Customer, CustomerSortField } from '../../../../shared/domain/customer';
 import { useServices } from '../../../app/services';
@@ -56,16 +56,20 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   }, [state.query]);
 
   // Arrow keys move between rows, scrolling the next one into view first.
-  const onRowKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = Math.min(Math.max(index + step, 0), total - 1);
-    virtualizer.scrollToIndex(next);
-    requestAnimationFrame(() =>
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus(),
-    );
-  };
+  // Stable between renders, so memoized rows whose customer did not change are not redrawn.
+  const onRowKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>, index: number) => {
+      const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+      if (step === 0) return;
+      event.preventDefault();
+      const next = Math.min(Math.max(index + step, 0), total - 1);
+      virtualizer.scrollToIndex(next);
+      requestAnimationFrame(() =>
+        scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus(),
+      );
+    },
+    [total, virtualizer],
+  );
 
   return (
     <div

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Customer } from '../../../../shared/domain/customer';
 import { Icon } from '../../../components/Icon';
@@ -33,6 +33,9 @@ export function CustomersPage() {
   const query = useStore(customerList, (s) => s.query);
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const search = useRef<HTMLInputElement>(null);
+  // Stable, so the list's memoized rows are not redrawn on every keystroke in the search box.
+  const edit = useCallback((customer: Customer) => setOpen({ kind: 'edit', customer }), []);
+  const remove = useCallback((customer: Customer) => setOpen({ kind: 'delete', customer }), []);
 
   useEffect(() => {
     customerList.getState().refresh();
@@ -113,10 +116,7 @@ export function CustomersPage() {
           <p>{t('customers.empty.body')}</p>
         </section>
       ) : (
-        <CustomerList
-          onEdit={(customer) => setOpen({ kind: 'edit', customer })}
-          onDelete={(customer) => setOpen({ kind: 'delete', customer })}
-        />
+        <CustomerList onEdit={edit} onDelete={remove} />
       )}
 
       {open.kind === 'new' && <CustomerForm onClose={close} />}
