@@ -33,16 +33,17 @@ export async function connectCdp(port) {
 }
 
 /**
- * Used JS heap, in MB, of the page whose URL starts with `origin` plus its workers, after a
- * full garbage collection in each.
+ * Used JS heap, in MB, of the page whose URL starts with `origin` plus its Dedicated Workers,
+ * after a full garbage collection in each. Fails unless `workers` workers were found: a heap
+ * that silently left out the store would look far better than it is.
  */
-export async function heapMb(port, origin) {
+export async function heapMb(port, origin, { workers = 0 } = {}) {
   const cdp = await connectCdp(port);
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const page = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(origin));
-    if (!page) throw new Error(`no page at ${origin} to measure`);
-    const sessions = [];
+    const pages = targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(origin));
+    if (pages.length !== 1)
+      throw new Error(`expected one page at ${origin}, found ${pages.length}`);
     const workerSessions = [];
     cdp.on((event) => {
       if (event.method === 'Target.attachedToTarget' && event.params.targetInfo.type === 'worker') {
@@ -50,19 +51,24 @@ export async function heapMb(port, origin) {
       }
     });
     const { sessionId } = await cdp.send('Target.attachToTarget', {
-      targetId: page.targetId,
+      targetId: pages[0].targetId,
       flatten: true,
     });
-    sessions.push(sessionId);
     await cdp.send(
       'Target.setAutoAttach',
       { autoAttach: true, waitForDebuggerOnStart: false, flatten: true },
       sessionId,
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Auto-attach reports the page's existing workers asynchronously.
+    for (let i = 0; i < 50 && workerSessions.length < workers; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (workerSessions.length < workers) {
+      throw new Error(`expected ${workers} worker(s) in ${origin}, found ${workerSessions.length}`);
+    }
     let used = 0;
     const parts = [];
-    for (const session of [...sessions, ...workerSessions]) {
+    for (const session of [sessionId, ...workerSessions]) {
       await cdp.send('HeapProfiler.collectGarbage', {}, session);
       const { usedSize } = await cdp.send('Runtime.getHeapUsage', {}, session);
       used += usedSize;
