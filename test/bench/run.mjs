@@ -2,143 +2,22 @@
 // `npm run bench`: builds browser mode and the bench pages, drives them in Chromium, prints one
 // JSON line per metric {metric, value, unit, baseline, target} and writes bench-results.json.
 // Progress goes to stderr; stdout carries only the results.
-import { spawn, execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
+import { createFile, keystrokes, loadDemo, newAppPage, searchTimes, timedUnlock } from './app.mjs';
 import { heapMb } from './cdp.mjs';
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const APP_PORT = 4181;
-const PAGES_PORT = 4182;
-const DEVTOOLS_PORT = 9339;
-const APP = `http://127.0.0.1:${APP_PORT}`;
-const PAGES = `http://127.0.0.1:${PAGES_PORT}`;
-const PASSPHRASE = 'Vélo rouge, quai Saint-Antoine 1987!';
+import { freePort, repo, stopServers, viteBuild, vitePreview } from './serve.mjs';
+import { median, percentile, resultLine, round } from './stats.mjs';
 
 const log = (...args) => console.error('[bench]', ...args);
-const vite = (...args) => [
-  fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)),
-  ...args,
-];
-const median = (values) => percentile(values, 50);
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const RESULTS = `${repo}bench-results.json`;
+const UNLOCK_RUNS = 5;
 
-/** What a user types, letter by letter: names without accents, a phone, an email, a city. */
-const SEARCHES = ['helene', 'martin', 'dupont', 'francois', '06 12', 'gmail', 'lyon'];
-const keystrokes = () =>
-  SEARCHES.flatMap((word) => Array.from(word, (_, i) => word.slice(0, i + 1)));
-
-/**
- * Types each search letter by letter. Per keystroke: ms from the input event to the first rows
- * in the UI's list state (contract call, search, transfer), and to the next frame painted.
- */
-async function searchTimes(page) {
-  const box = page.getByRole('searchbox');
-  const shown = [];
-  const painted = [];
-  for (const word of SEARCHES) {
-    await box.fill('');
-    for (let i = 1; i <= word.length; i++) {
-      const query = word.slice(0, i);
-      await box.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]);
-      const handle = await page.waitForFunction(
-        (q) => {
-          const last = (name) =>
-            performance
-              .getEntriesByName(name)
-              .filter((m) => m.detail === q)
-              .at(-1)?.startTime;
-          const typed = last('comptoir:search-typed');
-          const inUi = last('comptoir:search-shown');
-          const onScreen = last('comptoir:search-painted');
-          if (typed === undefined || !(inUi > typed) || !(onScreen > typed)) return null;
-          return [inUi - typed, onScreen - typed];
-        },
-        query,
-        { timeout: 10_000 },
-      );
-      const [toUi, toPaint] = await handle.jsonValue();
-      if (process.env.BENCH_VERBOSE) log(`search "${query}": ${round(toUi)} ms`);
-      shown.push(toUi);
-      painted.push(toPaint);
-    }
-  }
-  return { shown, painted };
-}
-
-const servers = [];
-function serve(args, url) {
-  const child = spawn(process.execPath, vite(...args), {
-    cwd: repo,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  servers.push(child);
-  return waitFor(url);
-}
-async function waitFor(url) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not start`);
-}
-
-/** Creates the customer file through the first-run screens. */
-async function createFile(page) {
-  const fields = page.locator('input[type=password]');
-  await fields.nth(0).fill(PASSPHRASE);
-  await fields.nth(1).fill(PASSPHRASE);
-  await page.locator('button[type=submit]:not([disabled])').click();
-  const key = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 })).trim();
-  await page.locator('#recovery-confirm').fill(key.split('-').at(-1));
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-async function loadDemo(page, label) {
-  await page.getByRole('button', { name: /Load demo data/ }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio', { name: label }).check();
-  await dialog.getByRole('button', { name: 'Load', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: 600_000 });
-}
-
-/** Reloads, unlocks, and returns the User Timing marks the app sets (ms). */
-async function unlockAndMark(page) {
-  await page.reload();
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await page.getByTestId('customer-row').first().waitFor({ timeout: 60_000 });
-  return page.evaluate(async () => {
-    const mark = (name) => performance.getEntriesByName(name).at(-1)?.startTime;
-    for (let i = 0; i < 100 && mark('comptoir:list-painted') === undefined; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return {
-      submitted: mark('comptoir:unlock-submitted'),
-      mounted: mark('comptoir:list-mounted'),
-      painted: mark('comptoir:list-painted'),
-    };
-  });
-}
-
-async function appWith(browser, count, label) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
-  await page.goto(APP);
+/** A fresh customer file in the app holding `count` demo customers. */
+async function appWith(browser, origin, count, label) {
+  const { context, page } = await newAppPage(browser, origin);
   await createFile(page);
   log(`loading ${label} demo customers`);
   const started = Date.now();
@@ -147,43 +26,48 @@ async function appWith(browser, count, label) {
   return { context, page };
 }
 
+async function unlockRuns(page, runs, what) {
+  const timings = [];
+  for (let i = 0; i < runs; i++) {
+    const t = await timedUnlock(page);
+    log(
+      `${what} run ${i + 1}: unlock ${round(t.unlockMs)} ms, list ${round(t.listPaintMs)} ms` +
+        ` (app marks: ${round(t.marks.unlockMs)}, ${round(t.marks.listPaintMs)})`,
+    );
+    timings.push(t);
+  }
+  return timings;
+}
+
+async function naivePage(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/naive.html`);
+  await page.waitForFunction(() => 'naiveSeed' in window);
+  return { context, page };
+}
+
 async function main() {
   const began = Date.now();
+  // A failed run must not leave the previous run's numbers looking current.
+  rmSync(RESULTS, { force: true });
+
   log('building browser mode and the bench pages');
   const appOut = fileURLToPath(new URL('../../out/bench-web', import.meta.url));
-  execFileSync(
-    process.execPath,
-    vite('build', '-c', 'build/vite.web.config.ts', '--logLevel', 'warn', '--outDir', appOut),
-    { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  execFileSync(
-    process.execPath,
-    vite('build', '-c', 'test/bench/vite.config.ts', '--logLevel', 'warn'),
-    { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  await serve(
-    ['preview', '-c', 'build/vite.web.config.ts', '--outDir', appOut, '--port', String(APP_PORT)],
-    APP,
-  );
-  await serve(
-    ['preview', '-c', 'test/bench/vite.config.ts', '--port', String(PAGES_PORT)],
-    `${PAGES}/rpc.html`,
-  );
+  viteBuild('build/vite.web.config.ts', appOut);
+  viteBuild('test/bench/vite.config.ts');
+  const app = await vitePreview('build/vite.web.config.ts', { outDir: appOut });
+  const pages = await vitePreview('test/bench/vite.config.ts', { path: '/rpc.html' });
+  log(`app on ${app}, bench pages on ${pages}`);
 
+  const devtoolsPort = await freePort();
   const browser = await chromium.launch({
     ...chromiumLaunch,
-    args: [...chromiumLaunch.args, `--remote-debugging-port=${DEVTOOLS_PORT}`],
+    args: [...chromiumLaunch.args, `--remote-debugging-port=${devtoolsPort}`],
   });
   const results = [];
-  const report = (metric, value, unit, baseline, target, extra = {}) => {
-    const line = {
-      metric,
-      value: round(value),
-      unit,
-      baseline: baseline === null ? null : round(baseline),
-      target,
-      ...extra,
-    };
+  const report = (...args) => {
+    const line = resultLine(...args);
     results.push(line);
     console.log(JSON.stringify(line));
   };
@@ -193,12 +77,13 @@ async function main() {
     {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${PAGES}/rpc.html`);
+      await page.goto(`${pages}/rpc.html`);
       await page.waitForFunction(() => 'benchRpc' in window);
       if (!(await page.evaluate(() => window.isolated)))
         throw new Error(
           'bench pages are not cross-origin isolated: timings would be coarsened to 100 µs',
         );
+      log('rpc: 3000 round trips each way');
       const { ours, naive } = await page.evaluate(() => window.benchRpc(3000));
       report('rpc_roundtrip_p50_us', median(ours), 'us', median(naive), null, {
         p95: round(percentile(ours, 95)),
@@ -207,61 +92,61 @@ async function main() {
       await context.close();
     }
 
-    // 2. The list at 10k: from the list's mount to its first rows painted, after unlock.
-    let naiveList10k;
+    // 2. The list at 10k: from the table's insertion to its first rows painted, after unlock.
     {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      await page.goto(`${PAGES}/naive.html`);
-      await page.waitForFunction(() => 'naiveListPaint' in window);
-      naiveList10k = await page.evaluate(() => window.naiveListPaint(10_000));
-      await context.close();
-    }
-    {
-      const { context, page } = await appWith(browser, 10_000, '10,000');
-      const runs = [];
+      const naive = await naivePage(browser, pages);
+      const naiveRuns = [];
       for (let i = 0; i < 3; i++) {
-        const marks = await unlockAndMark(page);
-        runs.push(marks.painted - marks.mounted);
+        if (i > 0) await naive.page.reload(); // an empty document and a new React root each run
+        await naive.page.waitForFunction(() => 'naiveListPaint' in window);
+        naiveRuns.push(await naive.page.evaluate(() => window.naiveListPaint(10_000)));
       }
-      report('list_first_paint_ms', median(runs), 'ms', naiveList10k, null, {
-        customers: 10_000,
-        runs: runs.map((r) => round(r)),
-      });
+      await naive.context.close();
+      const { context, page } = await appWith(browser, app, 10_000, '10,000');
+      const runs = await unlockRuns(page, 3, '10k');
       await context.close();
+      report(
+        'list_first_paint_ms',
+        median(runs.map((r) => r.listPaintMs)),
+        'ms',
+        median(naiveRuns),
+        null,
+        {
+          customers: 10_000,
+          runs: runs.map((r) => round(r.listPaintMs)),
+          baseline_runs: naiveRuns.map((r) => round(r)),
+          from_unlock_ms: round(median(runs.map((r) => r.unlockMs))),
+        },
+      );
     }
 
-    // 3. Unlock at 100k, then the heap of page + store worker.
+    // 3. Unlock at 100k, the searches, then the heap of page + store worker.
     {
-      const { context, page } = await appWith(browser, 100_000, '100,000');
-      const runs = [];
-      for (let i = 0; i < 3; i++) {
-        const marks = await unlockAndMark(page);
-        runs.push(marks.painted - marks.submitted);
-        log(`unlock at 100k: ${round(runs.at(-1))} ms`);
-      }
+      const { context, page } = await appWith(browser, app, 100_000, '100,000');
+      const runs = (await unlockRuns(page, UNLOCK_RUNS, '100k')).map((r) => r.unlockMs);
       // The search index builds in the background after unlock (about 2 s at 100k here).
       await page.waitForTimeout(3000);
+      log('searching: 40 keystrokes');
       const searchMs = await searchTimes(page);
-      const ours = await heapMb(DEVTOOLS_PORT, APP);
+      const ours = await heapMb(devtoolsPort, app, { workers: 1 });
       await context.close();
 
       log('naive design: writing 100k rows, one encrypted record each');
-      const naiveContext = await browser.newContext();
-      const naive = await naiveContext.newPage();
-      await naive.goto(`${PAGES}/naive.html`);
-      await naive.waitForFunction(() => 'naiveSeed' in window);
-      await naive.evaluate(() => window.naiveSeed(100_000));
+      const naive = await naivePage(browser, pages);
+      await naive.page.evaluate(() => window.naiveSeed(100_000));
       const naiveRuns = [];
-      for (let i = 0; i < 3; i++) naiveRuns.push(await naive.evaluate(() => window.naiveUnlock()));
-      if ((await naive.evaluate(() => window.naiveCount())) !== 100_000)
-        throw new Error('the naive store did not open 100k records');
-      const naiveHeap = await heapMb(DEVTOOLS_PORT, PAGES);
-      const naiveSearchMs = await naive.evaluate(
+      for (let i = 0; i < UNLOCK_RUNS; i++) {
+        naiveRuns.push(await naive.page.evaluate(() => window.naiveUnlock()));
+        log(`naive unlock run ${i + 1}: ${round(naiveRuns.at(-1))} ms`);
+      }
+      const opened = await naive.page.evaluate(() => window.naiveCount());
+      if (opened !== 100_000) throw new Error(`the naive store opened ${opened} records, not 100k`);
+      const naiveHeap = await heapMb(devtoolsPort, pages);
+      const naiveSearchMs = await naive.page.evaluate(
         (queries) => window.naiveSearch(queries),
         keystrokes(),
       );
-      await naiveContext.close();
+      await naive.context.close();
 
       report('unlock_ready_ms', median(runs), 'ms', median(naiveRuns), 1500, {
         customers: 100_000,
@@ -270,7 +155,7 @@ async function main() {
       });
       report('heap_mb', ours.mb, 'MB', naiveHeap.mb, 600, {
         customers: 100_000,
-        parts_mb: ours.parts,
+        parts_mb: { page: ours.parts[0], store_worker: ours.parts[1] },
       });
       report(
         'search_keystroke_p95_ms',
@@ -290,15 +175,18 @@ async function main() {
   } finally {
     await browser.close();
   }
-  writeFileSync(`${repo}/bench-results.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   log(`done in ${((Date.now() - began) / 1000).toFixed(0)} s; wrote bench-results.json`);
 }
+
+process.on('SIGINT', () => {
+  stopServers();
+  process.exit(130);
+});
 
 main()
   .catch((error) => {
     console.error(`[bench] FAILED: ${error.message}`);
     process.exitCode = 1;
   })
-  .finally(() => {
-    for (const server of servers) server.kill();
-  });
+  .finally(stopServers);

@@ -1,0 +1,144 @@
+/** Drives the real app (browser mode) through its screens, as a user would, and times it. */
+
+export const PASSPHRASE = 'Vélo rouge, quai Saint-Antoine 1987!';
+
+/**
+ * Installed before the app's own scripts on every load. Once armed, it times the unlock from
+ * the DOM alone, without the app's help:
+ * - `submitted`: the unlock form's submit event (capture phase, before React sees it);
+ * - `table`: the customer table (role=table) inserted into the document;
+ * - `ready`: a customer row with its data and the customer count both in the document;
+ * - `painted`: a task queued from the next animation frame after `ready`, so that frame,
+ *   rows and count included, has been painted.
+ */
+function installUnlockWatch() {
+  const times = {};
+  const observer = new MutationObserver(() => {
+    const now = performance.now();
+    if (times.table === undefined && document.querySelector('[role=table]')) times.table = now;
+    const row = document.querySelector('[data-testid=customer-row]');
+    const count = document.querySelector('.page-count')?.textContent ?? '';
+    if (times.ready === undefined && row && /\d/.test(count)) {
+      times.ready = now;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (times.painted = performance.now()), 0));
+    }
+  });
+  let armed = false;
+  document.addEventListener(
+    'submit',
+    () => {
+      if (!armed || times.submitted !== undefined) return;
+      times.submitted = performance.now();
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    },
+    true,
+  );
+  Object.assign(window, { benchUnlockWatch: { arm: () => (armed = true), times } });
+}
+
+export async function newAppPage(browser, origin) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+  });
+  await context.addInitScript(installUnlockWatch);
+  const page = await context.newPage();
+  await page.goto(origin);
+  return { context, page };
+}
+
+/** First run: passphrase twice, then the recovery key's last group. */
+export async function createFile(page) {
+  const fields = page.locator('input[type=password]');
+  await fields.nth(0).fill(PASSPHRASE);
+  await fields.nth(1).fill(PASSPHRASE);
+  await page.locator('button[type=submit]:not([disabled])').click();
+  const key = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 })).trim();
+  await page.locator('#recovery-confirm').fill(key.split('-').at(-1));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** The header's "Load demo data" dialog; it closes once the customers are stored. */
+export async function loadDemo(page, label) {
+  await page.getByRole('button', { name: /Load demo data/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: label }).check();
+  await dialog.getByRole('button', { name: 'Load', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 600_000 });
+}
+
+/**
+ * Reloads (a new store worker, nothing decrypted in memory), types the passphrase, clicks
+ * Unlock and returns the DOM timings of `installUnlockWatch` in ms, plus the app's own User
+ * Timing marks as a cross-check (undefined if the app stops setting them).
+ */
+export async function timedUnlock(page) {
+  await page.reload();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.evaluate(() => window.benchUnlockWatch.arm());
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page
+    .waitForFunction(() => window.benchUnlockWatch.times.painted !== undefined, null, {
+      timeout: 60_000,
+    })
+    .catch(() => {
+      throw new Error('after Unlock, no customer row and count were painted within 60 s');
+    });
+  return page.evaluate(() => {
+    const { submitted, table, painted } = window.benchUnlockWatch.times;
+    const mark = (name) => performance.getEntriesByName(name).at(-1)?.startTime;
+    return {
+      unlockMs: painted - submitted,
+      listPaintMs: painted - table,
+      marks: {
+        unlockMs: mark('comptoir:list-painted') - mark('comptoir:unlock-submitted'),
+        listPaintMs: mark('comptoir:list-painted') - mark('comptoir:list-mounted'),
+      },
+    };
+  });
+}
+
+/** What a user types, letter by letter: names without accents, a phone, an email, a city. */
+export const SEARCHES = ['helene', 'martin', 'dupont', 'francois', '06 12', 'gmail', 'lyon'];
+export const keystrokes = () =>
+  SEARCHES.flatMap((word) => Array.from(word, (_, i) => word.slice(0, i + 1)));
+
+/**
+ * Types each search letter by letter. Per keystroke: ms from the input event to the first rows
+ * in the UI's list state (contract call, search, transfer), and to the next frame painted.
+ * These come from the app's User Timing marks: the UI's list state is not visible in the DOM.
+ */
+export async function searchTimes(page) {
+  const box = page.getByRole('searchbox');
+  const shown = [];
+  const painted = [];
+  for (const word of SEARCHES) {
+    await box.fill('');
+    for (let i = 1; i <= word.length; i++) {
+      const query = word.slice(0, i);
+      await box.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]);
+      const handle = await page.waitForFunction(
+        (q) => {
+          const last = (name) =>
+            performance
+              .getEntriesByName(name)
+              .filter((m) => m.detail === q)
+              .at(-1)?.startTime;
+          const typed = last('comptoir:search-typed');
+          const inUi = last('comptoir:search-shown');
+          const onScreen = last('comptoir:search-painted');
+          if (typed === undefined || !(inUi > typed) || !(onScreen > typed)) return null;
+          return [inUi - typed, onScreen - typed];
+        },
+        query,
+        { timeout: 10_000 },
+      );
+      const [toUi, toPaint] = await handle.jsonValue();
+      shown.push(toUi);
+      painted.push(toPaint);
+    }
+  }
+  return { shown, painted };
+}
