@@ -8,11 +8,13 @@ export type Emit = Server<CoreEvents>['emit'];
 /** Every CoreApi method, served from the store. Arguments arrive already validated. */
 export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandlers {
   // Every call but ping needs the file unlocked; a locked store answers LOCKED.
+  const file = () => runtime.file();
   const customers = () => runtime.customers();
+  const changed = (ids: string[]) => emit('customers.changed', { kind: 'updated', ids });
   return {
     'system.ping': () => ({ at: Date.now() }),
-
     'customers.list': (query) => customers().list(query),
+    'customers.ids': (query) => customers().matching(query),
     'customers.get': ({ id }) => customers().get(id),
     'customers.create': async ({ customer }) => {
       const created = await customers().create(customer);
@@ -20,16 +22,44 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
       return created;
     },
     'customers.update': async ({ id, patch, expectedVersion }) => {
-      const updated = await customers().update(id, patch, expectedVersion);
-      emit('customers.changed', { kind: 'updated', ids: [id] });
+      const updated = await file().updateCustomer(id, patch, expectedVersion);
+      changed([id]);
       return updated;
     },
+    'customers.bulkUpdate': async ({ ids, ...change }) => {
+      const updated = await file().bulkUpdate(ids, change);
+      emit('customers.changed', { kind: 'bulk', count: updated });
+      return { updated };
+    },
     'customers.delete': async ({ ids }) => {
-      const deleted = await customers().delete(ids);
+      const deleted = await file().deleteCustomers(ids);
       emit('customers.changed', { kind: 'deleted', ids });
       return { deleted };
     },
-
+    'customers.timeline': ({ id }) => file().timeline(id),
+    'customers.tags': () => customers().tags(),
+    'purchases.add': async ({ purchase }) => {
+      const added = await file().addPurchase(purchase);
+      changed([purchase.customerId]);
+      return added;
+    },
+    'purchases.delete': async ({ id }) => {
+      changed([await file().remove('purchase', id)]);
+      return { deleted: 1 };
+    },
+    'interactions.add': async ({ interaction }) => {
+      const added = await file().addInteraction(interaction);
+      changed([interaction.customerId]);
+      return added;
+    },
+    'interactions.delete': async ({ id }) => {
+      changed([await file().remove('interaction', id)]);
+      return { deleted: 1 };
+    },
+    'products.list': () => file().catalog.list(),
+    'products.save': ({ id, product }) => file().catalog.save(id, product),
+    'settings.get': () => file().catalog.settings(),
+    'settings.update': ({ settings }) => file().updateSettings(settings),
     'demo.load': async ({ count, seed }, ctx) => {
       const created = await loadDemo(customers(), count, seed, ctx);
       emit('customers.changed', { kind: 'bulk', count: created });

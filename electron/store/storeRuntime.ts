@@ -3,9 +3,9 @@ import { AppError } from '../../shared/errors';
 import { wipe, type Bytes } from '../../shared/vault/bytes';
 import { PageCipher } from './crypto/pageCipher';
 import type { PageCodec } from './crypto/pageCodec';
-import { CustomerPages } from './customers/customerPages';
-import { CustomerStore } from './customers/customerStore';
+import type { CustomerStore } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
+import { Session } from './session';
 
 export type CodecFactory = (dataKey: Bytes) => Promise<PageCodec>;
 
@@ -16,7 +16,7 @@ export const encryptedCodec: CodecFactory = (dataKey) => PageCipher.fromDataKey(
  * session holding the derived keys and the decrypted working set).
  */
 export class StoreRuntime {
-  private session: { customers: CustomerStore } | null = null;
+  private session: Session | null = null;
 
   constructor(
     readonly db: ComptoirDatabase,
@@ -35,20 +35,25 @@ export class StoreRuntime {
     } finally {
       wipe(dataKey);
     }
-    const { store, damaged } = await CustomerStore.open(new CustomerPages(this.db, codec));
-    await this.moveClearRowsIntoPages(store);
-    this.session = { customers: store };
-    return { customers: store.count, damaged };
+    const { session, damaged } = await Session.open(this.db, codec);
+    await this.moveClearRowsIntoPages(session.customers);
+    this.session = session;
+    return { customers: session.customers.count, damaged };
   }
 
   lock(): void {
-    this.session?.customers.clear();
+    this.session?.clear();
     this.session = null;
   }
 
   customers(): CustomerStore {
+    return this.file().customers;
+  }
+
+  /** The unlocked file; LOCKED when there is none. */
+  file(): Session {
     if (!this.session) throw new AppError('LOCKED', 'The customer file is locked');
-    return this.session.customers;
+    return this.session;
   }
 
   /** Schema v1 kept customers in clear: seal them into pages, then delete the clear rows. */

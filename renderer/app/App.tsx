@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { CustomersPage } from '../features/customers/components/CustomersPage';
 import { DamageBanner } from '../features/vault/components/DamageBanner';
 import { RecoveryKeyReminder } from '../features/vault/components/RecoveryKeyReminder';
+import { SettingsDialog } from '../features/settings/components/SettingsDialog';
 import { SecurityDialog } from '../features/vault/components/SecurityDialog';
 import { VaultGate } from '../features/vault/components/VaultGate';
 import { Brand } from './Brand';
@@ -28,6 +29,7 @@ function OpenFile() {
   const { host } = useServices();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [security, setSecurity] = useState(false);
+  const [settings, setSettings] = useState(false);
 
   useEffect(() => {
     host.send('host.appInfo', {}).then(setInfo, () => setInfo(null));
@@ -39,6 +41,9 @@ function OpenFile() {
         <Brand tagline />
         <div className="header-actions">
           <LanguageSwitch />
+          <button type="button" className="button-secondary" onClick={() => setSettings(true)}>
+            {t('settings.title')}
+          </button>
           <button type="button" className="button-secondary" onClick={() => setSecurity(true)}>
             {t('security.title')}
           </button>
@@ -59,6 +64,7 @@ function OpenFile() {
           t('app.about', { version: info.version, runtime: t(`app.runtime.${info.runtime}`) })}
       </footer>
       {security && <SecurityDialog onClose={() => setSecurity(false)} />}
+      {settings && <SettingsDialog onClose={() => setSettings(false)} />}
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import type { CoreClient } from '../../shared/contract/core';
 import type { HostClient } from '../../shared/contract/host';
 import { createCustomerListStore } from '../features/customers/stores/customerListStore';
+import { createFileSettingsStore } from '../features/settings/stores/fileSettingsStore';
 import { createVaultStore } from '../features/vault/stores/vaultStore';
 import { App } from './App';
 import { ServicesProvider } from './services';
 import '../styles.css';
+import '../record.css';
 
 /** Starts the UI on whatever runtime booted it (Electron UI window or browser mode). */
 export function mountApp(
@@ -17,6 +19,7 @@ export function mountApp(
     core,
     host,
     customerList: createCustomerListStore(core),
+    fileSettings: createFileSettingsStore(core),
     vault: createVaultStore(host),
   };
   createRoot(root).render(

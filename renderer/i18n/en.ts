@@ -1,5 +1,8 @@
 /** English messages. Keys are the contract every other language must fill (see fr.ts). */
+import { enRecord } from './en.record';
+
 export const en = {
+  ...enRecord,
   'app.name': 'Comptoir',
   'app.tagline': 'Your customer file, on this computer',
   'app.about': 'Comptoir {version} · {runtime}',
@@ -60,12 +63,12 @@ export const en = {
   'rule.tooManyTags': 'Too many tags.',
   'rule.unknown': 'This value is not accepted.',
 
-  'delete.title': 'Delete this customer?',
+  'delete.title': { one: 'Delete this customer?', other: 'Delete {count} customers?' },
   'delete.body':
     '{name} and everything recorded about them will be deleted. This cannot be undone.',
   'delete.confirm': 'Delete',
   'delete.cancel': 'Keep',
-  'delete.done': 'Customer deleted',
+  'delete.done': { one: 'Customer deleted', other: '{count} customers deleted' },
 
   'demo.button': 'Load demo data',
   'demo.title': 'Load demo data',

@@ -1,6 +1,9 @@
 import type { Messages } from './en';
 
+import { frRecord } from './fr.record';
+
 export const fr: Messages = {
+  ...frRecord,
   'app.name': 'Comptoir',
   'app.tagline': 'Votre fichier clients, sur cet ordinateur',
   'app.about': 'Comptoir {version} · {runtime}',
@@ -62,11 +65,11 @@ export const fr: Messages = {
   'rule.tooManyTags': 'Trop d’étiquettes.',
   'rule.unknown': 'Cette valeur n’est pas acceptée.',
 
-  'delete.title': 'Supprimer ce client ?',
+  'delete.title': { one: 'Supprimer ce client ?', other: 'Supprimer {count} clients ?' },
   'delete.body': '{name} et tout ce qui le concerne seront supprimés. C’est définitif.',
   'delete.confirm': 'Supprimer',
   'delete.cancel': 'Conserver',
-  'delete.done': 'Client supprimé',
+  'delete.done': { one: 'Client supprimé', other: '{count} clients supprimés' },
 
   'demo.button': 'Charger des données de démo',
   'demo.title': 'Charger des données de démonstration',

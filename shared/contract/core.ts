@@ -3,12 +3,14 @@ import type { VaultStatus } from './vault';
 import type { HandlersOf } from './define';
 import { customersContract, type CustomersChange } from './customers';
 import { demoContract } from './demo';
+import { historyContract } from './history';
 import { systemContract } from './system';
 
 /** Everything the store serves to the UI: the union of the domain contracts. */
 export const coreContract = {
   ...systemContract,
   ...customersContract,
+  ...historyContract,
   ...demoContract,
 };
 

@@ -1,39 +1,56 @@
 import { z } from 'zod';
+import { columnIdSchema } from '../domain/customerColumns';
 import {
-  CUSTOMER_SORT_FIELDS,
+  CUSTOMER_STATUSES,
   customerInputSchema,
   customerPatchSchema,
   type Customer,
 } from '../domain/customer';
+import type { TimelineEntry } from '../domain/timeline';
 import { method } from './define';
 
-const customerId = z.string().min(1).max(64);
-
+export const customerId = z.string().min(1).max(64);
 export const LIST_PAGE_MAX = 500;
 export const SEARCH_MAX = 200;
+export const BULK_MAX = 100_000;
 
-/** A window of the list: `total` rows match (the search, if any), out of `all` customers. */
+/** A window of the list: `total` rows match (the search and filters), out of `all` customers. */
 export interface CustomerPage {
   total: number;
   all: number;
   rows: Customer[];
 }
 
+/** Which customers a list shows: search as you type, then quick filters. */
+const listQuery = {
+  /** Every word must match a name, email, phone, company, city or tag. */
+  query: z.string().max(SEARCH_MAX, { error: 'tooLong' }).default(''),
+  filter: z
+    .strictObject({
+      statuses: z.array(z.enum(CUSTOMER_STATUSES)).max(CUSTOMER_STATUSES.length).default([]),
+      tag: z.string().trim().max(40).default(''),
+    })
+    .default({ statuses: [], tag: '' }),
+  sort: z
+    .strictObject({ field: columnIdSchema, direction: z.enum(['asc', 'desc']) })
+    .default({ field: 'name', direction: 'asc' }),
+};
+export type ListFilter = z.output<typeof listQuery.filter>;
+
+const tagList = z
+  .array(z.string().trim().min(1, { error: 'required' }).max(40, { error: 'tooLong' }))
+  .max(30);
+
 export const customersContract = {
   'customers.list': method<CustomerPage>()(
     z.strictObject({
       offset: z.int().nonnegative(),
-      /** Search as you type: every word must match a name, email, phone, city or tag. */
-      query: z.string().max(SEARCH_MAX, { error: 'tooLong' }).default(''),
       limit: z.int().min(1).max(LIST_PAGE_MAX),
-      sort: z
-        .strictObject({
-          field: z.enum(CUSTOMER_SORT_FIELDS),
-          direction: z.enum(['asc', 'desc']),
-        })
-        .default({ field: 'lastName', direction: 'asc' }),
+      ...listQuery,
     }),
   ),
+  /** The ids of every customer the list shows, for "select all N". */
+  'customers.ids': method<string[]>()(z.strictObject(listQuery)),
   'customers.get': method<Customer>()(z.strictObject({ id: customerId })),
   'customers.create': method<Customer>()(z.strictObject({ customer: customerInputSchema })),
   'customers.update': method<Customer>()(
@@ -44,9 +61,26 @@ export const customersContract = {
       expectedVersion: z.int().positive(),
     }),
   ),
-  'customers.delete': method<{ deleted: number }>()(
-    z.strictObject({ ids: z.array(customerId).min(1).max(100_000) }),
+  'customers.bulkUpdate': method<{ updated: number }>()(
+    z
+      .strictObject({
+        ids: z.array(customerId).min(1).max(BULK_MAX),
+        addTags: tagList.default([]),
+        removeTags: tagList.default([]),
+        status: z.enum(CUSTOMER_STATUSES).optional(),
+      })
+      .refine((b) => b.addTags.length + b.removeTags.length > 0 || b.status !== undefined, {
+        error: 'required',
+        path: ['addTags'],
+      }),
   ),
+  'customers.delete': method<{ deleted: number }>()(
+    z.strictObject({ ids: z.array(customerId).min(1).max(BULK_MAX) }),
+  ),
+  /** Purchases, interactions and changes of one customer, newest first. */
+  'customers.timeline': method<TimelineEntry[]>()(z.strictObject({ id: customerId })),
+  /** Every tag in use, most used first, for the quick filter and suggestions. */
+  'customers.tags': method<{ tag: string; count: number }[]>()(z.strictObject({})),
 };
 
 export type CustomersChange =

@@ -1,4 +1,5 @@
-import type { CustomerInput } from '../domain/customer';
+import { emptyConsent } from '../domain/consent';
+import { EMPTY_CUSTOMER_FIELDS, type CustomerInput, type CustomerStatus } from '../domain/customer';
 import {
   DEMO_TAGS,
   ENGLISH_CITIES,
@@ -21,16 +22,43 @@ function emailPart(value: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
+const FRENCH_MOBILE_STARTS = [
+  '60',
+  '61',
+  '62',
+  '64',
+  '65',
+  '66',
+  '67',
+  '68',
+  '73',
+  '75',
+  '76',
+  '78',
+];
+
 function frenchPhone(random: () => number): string {
-  const mobile = `${pick(random, ['6', '7'])}${digits(random, 8)}`;
+  // Ranges allocated to mainland France (063x and 069x belong to overseas regions; 070-072 are free).
+  const mobile = `${pick(random, FRENCH_MOBILE_STARTS)}${digits(random, 7)}`;
   const pairs = mobile.slice(1).match(/../g)!.join(' ');
   return random() < 0.7 ? `0${mobile[0]} ${pairs}` : `+33 ${mobile[0]} ${pairs}`;
 }
 
 function britishPhone(random: () => number): string {
   const rest = digits(random, 6);
-  return random() < 0.6 ? `07700 ${rest}` : `+44 7700 ${rest}`;
+  const prefix = pick(random, ['7400', '7500', '7800', '7900']);
+  // Written the international way: the demo file's default country is France.
+  return random() < 0.6 ? `+44 ${prefix} ${rest}` : `+44 (0)${prefix} ${rest}`;
 }
+
+const DEMO_STATUSES: readonly CustomerStatus[] = [
+  'customer',
+  'customer',
+  'customer',
+  'lead',
+  'prospect',
+  'inactive',
+];
 
 /**
  * Deterministic demo customers, about two thirds French and one third British. Every one has
@@ -56,13 +84,21 @@ export function generateDemoCustomers(count: number, seed: number): CustomerInpu
       const tag = pick(random, DEMO_TAGS);
       if (!tags.includes(tag)) tags.push(tag);
     }
+    const consent = emptyConsent();
+    if (email && random() < 0.7) consent.email = { granted: random() < 0.8, at: 0, source: 'demo' };
     customers[i] = {
+      ...EMPTY_CUSTOMER_FIELDS,
       firstName: random() < 0.03 ? '' : firstName,
       lastName,
       email,
       phone: random() < 0.8 ? (french ? frenchPhone(random) : britishPhone(random)) : '',
       city: random() < 0.9 ? pick(random, french ? FRENCH_CITIES : ENGLISH_CITIES) : '',
+      country: french ? 'FR' : 'GB',
+      language: french ? 'fr' : 'en',
+      status: pick(random, DEMO_STATUSES),
+      source: pick(random, ['counter', 'counter', 'web', 'event', 'import'] as const),
       tags,
+      consent,
     };
   }
   return customers;

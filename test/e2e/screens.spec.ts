@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yIssue } from './pages/axe';
 import { createFile, unlock } from './pages/CustomersScreen';
 
 const SHOTS = 'test-results/screenshots';
@@ -10,12 +10,6 @@ async function loadDemo(page: Page, count: string, buttons: { open: RegExp; star
   await dialog.getByRole('radio', { name: count }).check();
   await dialog.getByRole('button', { name: buttons.start, exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
-}
-
-async function expectNoSeriousA11yIssue(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
 for (const { locale, language, open, start, count, newButton, formTitle, security, lock } of [

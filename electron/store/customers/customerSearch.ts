@@ -1,5 +1,5 @@
 import type { Customer } from '../../../shared/domain/customer';
-import { foldText } from './sortKey';
+import { foldText } from '../../../shared/domain/fold';
 
 /**
  * Search as you type over the decrypted working set: accent- and case-free ("helene" finds
@@ -67,6 +67,8 @@ function wordsOf(customer: Customer): string[] {
     customer.firstName,
     customer.lastName,
     customer.email,
+    ...customer.additionalEmails,
+    customer.company,
     customer.city,
     ...customer.tags,
   ];
@@ -80,7 +82,7 @@ function wordsOf(customer: Customer): string[] {
 }
 
 export function entryOf(customer: Customer): Entry {
-  const forms = phoneForms(customer.phone);
+  const forms = [customer.phone, ...customer.additionalPhones].flatMap(phoneForms);
   return {
     words: ` ${wordsOf(customer).join(' ')}`,
     first: foldText(customer.firstName),

@@ -3,7 +3,8 @@ import { customerInputSchema, type CustomerDraft } from '../../../shared/domain/
 import { randomBytes } from '../../../shared/vault/bytes';
 import { PageCipher } from '../crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from '../db/database';
-import { CustomerPages } from './customerPages';
+import { RecordPages } from '../pages/recordPages';
+import { customerIndexer } from './customerIndexer';
 import { CustomerStore } from './customerStore';
 
 let db: ComptoirDatabase;
@@ -13,7 +14,13 @@ let seq = 0;
 const options = { now: () => clock++, newId: () => `c${++seq}` };
 const input = (draft: CustomerDraft) => customerInputSchema.parse(draft);
 /** Opens the file as a fresh process would: from the encrypted pages only. */
-const open = async () => (await CustomerStore.open(new CustomerPages(db, cipher), options)).store;
+const open = async () =>
+  (
+    await CustomerStore.open(
+      new RecordPages(db, cipher, 'customers', customerIndexer(cipher)),
+      options,
+    )
+  ).store;
 
 beforeEach(async () => {
   db = openDatabase(`test-${crypto.randomUUID()}`);
@@ -41,13 +48,13 @@ describe('CustomerStore', () => {
     ]) {
       await store.create(input({ lastName, city }));
     }
-    const names = (field: 'lastName' | 'city', direction: 'asc' | 'desc') =>
+    const names = (field: 'name' | 'city', direction: 'asc' | 'desc') =>
       store.list({ offset: 0, limit: 10, sort: { field, direction } }).rows.map((c) => c.lastName);
-    expect(names('lastName', 'asc')).toEqual(['adam', 'Eco', 'Élie', 'Zola']);
-    expect(names('lastName', 'desc')).toEqual(['Zola', 'Élie', 'Eco', 'adam']);
+    expect(names('name', 'asc')).toEqual(['adam', 'Eco', 'Élie', 'Zola']);
+    expect(names('name', 'desc')).toEqual(['Zola', 'Élie', 'Eco', 'adam']);
     expect(names('city', 'asc')).toEqual(['Eco', 'Zola', 'adam', 'Élie']);
     expect(names('city', 'desc')).toEqual(['adam', 'Zola', 'Eco', 'Élie']);
-    const page = store.list({ offset: 1, limit: 2, sort: { field: 'lastName', direction: 'asc' } });
+    const page = store.list({ offset: 1, limit: 2, sort: { field: 'name', direction: 'asc' } });
     expect(page.total).toBe(4);
     expect(page.rows.map((c) => c.lastName)).toEqual(['Eco', 'Élie']);
   });
@@ -83,7 +90,7 @@ describe('CustomerStore', () => {
     expect((await open()).count).toBe(1);
     expect(() => store.get(a.id)).toThrow(/No customer/);
     expect(
-      store.list({ offset: 0, limit: 5, sort: { field: 'lastName', direction: 'asc' } }).rows,
+      store.list({ offset: 0, limit: 5, sort: { field: 'name', direction: 'asc' } }).rows,
     ).toEqual([b]);
   });
 

@@ -1,27 +1,48 @@
-import { AppError } from '../../../shared/errors';
+import { yieldToEvents } from '../../../shared/async/yieldToEvents';
+import type { CustomerPage, ListFilter } from '../../../shared/contract/customers';
+import type { DamagedPage } from '../../../shared/contract/storeControl';
 import {
   hasIdentity,
+  upgradeCustomer,
   type Customer,
   type CustomerInput,
   type CustomerPatch,
-  type CustomerSortField,
+  type CustomerStatus,
 } from '../../../shared/domain/customer';
-import type { CustomerPage } from '../../../shared/contract/customers';
-import type { DamagedPage } from '../../../shared/contract/storeControl';
-import type { CustomerPages } from './customerPages';
+import { EMPTY_FIGURES, type CustomerFigures } from '../../../shared/domain/figures';
+import type { CustomerChange } from '../../../shared/domain/interaction';
+import type { Settings } from '../../../shared/domain/settings';
+import { AppError } from '../../../shared/errors';
+import {
+  writeSealed,
+  type RecordPages,
+  type SaveControl,
+  type SealedChange,
+} from '../pages/recordPages';
+import { diffCustomer } from './customerDiff';
+import { filterIds, isFiltered, sortIds, type ListSort } from './customerOrder';
+import { applyRules } from './customerRules';
 import { CustomerSearch } from './customerSearch';
-import { sortKeyOf } from './sortKey';
 
 export interface ListQuery {
   offset: number;
   limit: number;
   query?: string;
-  sort: { field: CustomerSortField; direction: 'asc' | 'desc' };
+  filter?: ListFilter;
+  sort: ListSort;
 }
 
 export interface StoreOptions {
   now?: () => number;
   newId?: () => string;
+  settings?: () => Settings;
+}
+
+/** An update sealed but not written yet: the session writes it with the change log. */
+export interface PreparedUpdate {
+  sealed: SealedChange;
+  customers: Customer[];
+  changes: Omit<CustomerChange, 'id'>[];
 }
 
 /**
@@ -33,24 +54,27 @@ export class CustomerStore {
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
   private warming = false;
   private sorted: { key: string; ids: string[] } | null = null;
-  private readonly now: () => number;
-  private readonly newId: () => string;
+  readonly now: () => number;
+  readonly newId: () => string;
+  private readonly settings: () => Settings;
 
   private constructor(
-    private readonly pages: CustomerPages,
+    readonly pages: RecordPages<Customer>,
     options: StoreOptions,
   ) {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.settings =
+      options.settings ?? (() => ({ defaultCountry: 'FR', currency: 'EUR', customFields: [] }));
   }
 
   static async open(
-    pages: CustomerPages,
+    pages: RecordPages<Customer>,
     options: StoreOptions = {},
   ): Promise<{ store: CustomerStore; damaged: DamagedPage[] }> {
     const store = new CustomerStore(pages, options);
-    const { customers, damaged } = await pages.loadAll();
-    for (const customer of customers) store.byId.set(customer.id, customer);
+    const { records, damaged } = await pages.loadAll();
+    for (const stored of records) store.byId.set(stored.id, upgradeCustomer(stored));
     return { store, damaged };
   }
 
@@ -58,7 +82,14 @@ export class CustomerStore {
     return this.byId.size;
   }
 
-  list({ offset, limit, sort, query = '' }: ListQuery): CustomerPage {
+  list({ offset, limit, ...query }: ListQuery): CustomerPage {
+    const ids = this.matching(query);
+    const rows = ids.slice(offset, offset + limit).map((id) => this.byId.get(id)!);
+    return { total: ids.length, all: this.byId.size, rows };
+  }
+
+  /** Ids the list shows for a search, filters and order. */
+  matching({ sort, query = '', filter }: Omit<ListQuery, 'offset' | 'limit'>): string[] {
     if (!this.warming) {
       // The search index builds in the background once the first page is on its way, in
       // small slices so that list calls are still answered in between.
@@ -69,9 +100,8 @@ export class CustomerStore {
       }, 100);
     }
     const ordered = this.sortedIds(sort);
-    const ids = query.trim() ? this.search.search(query, ordered) : ordered;
-    const rows = ids.slice(offset, offset + limit).map((id) => this.byId.get(id)!);
-    return { total: ids.length, all: this.byId.size, rows };
+    const found = query.trim() ? this.search.search(query, ordered) : ordered;
+    return isFiltered(filter) ? filterIds(found, filter!, (id) => this.byId.get(id)!) : found;
   }
 
   get(id: string): Customer {
@@ -80,27 +110,50 @@ export class CustomerStore {
     return customer;
   }
 
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Tags in use, most used first. */
+  tags(): { tag: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const c of this.byId.values())
+      for (const tag of c.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts]
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
   async create(input: CustomerInput): Promise<Customer> {
-    const [customer] = await this.createMany([input]);
+    const [customer] = await this.createMany([input], {}, ['customer']);
     return customer!;
   }
 
   /** Adds many customers in one transaction; a stop before it commits keeps none. */
   async createMany(
     inputs: CustomerInput[],
-    control: {
-      shouldStop?: () => boolean;
-      onProgress?: (done: number, total: number) => void;
-    } = {},
+    control: SaveControl = {},
+    at: (string | number)[] = ['customers'],
   ): Promise<Customer[]> {
-    const at = this.now();
-    const customers = inputs.map((input): Customer => ({
-      ...input,
-      id: this.newId(),
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    }));
+    const now = this.now();
+    const settings = this.settings();
+    const customers: Customer[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      // Checking phones costs ~40 µs each: a long batch lets a cancel in every 2000.
+      if (control.shouldStop && i % 2000 === 1999) {
+        await yieldToEvents();
+        if (control.shouldStop()) throw new AppError('CANCELLED', 'The operation was cancelled');
+      }
+      const where = inputs.length === 1 ? at : [...at, i];
+      customers.push({
+        ...applyRules(inputs[i]!, undefined, settings, now, where),
+        id: this.newId(),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+        figures: EMPTY_FIGURES,
+      });
+    }
     await this.pages.save({ put: customers, remove: [] }, this.lookup, control);
     this.remember(customers);
     return customers;
@@ -108,11 +161,17 @@ export class CustomerStore {
 
   /** Adds customers that already have ids (a file written before encryption, a backup). */
   async adopt(customers: Customer[]): Promise<void> {
-    await this.pages.save({ put: customers, remove: [] }, this.lookup);
-    this.remember(customers);
+    const upgraded = customers.map(upgradeCustomer);
+    await this.pages.save({ put: upgraded, remove: [] }, this.lookup);
+    this.remember(upgraded);
   }
 
-  async update(id: string, patch: CustomerPatch, expectedVersion: number): Promise<Customer> {
+  /** Checks an edit and seals the new record; the caller writes it with its change log. */
+  async prepareUpdate(
+    id: string,
+    patch: CustomerPatch,
+    expectedVersion: number,
+  ): Promise<PreparedUpdate> {
     const current = this.get(id);
     if (current.version !== expectedVersion) {
       throw new AppError(
@@ -121,33 +180,90 @@ export class CustomerStore {
         { id, storedVersion: current.version },
       );
     }
-    const next: Customer = {
-      ...current,
-      ...definedOnly(patch),
-      updatedAt: this.now(),
-      version: current.version + 1,
-    };
+    const now = this.now();
+    const checked = applyRules(definedOnly(patch), current, this.settings(), now, ['patch']);
+    const next: Customer = { ...current, ...checked, updatedAt: now, version: current.version + 1 };
     if (!hasIdentity(next)) {
       throw new AppError('VALIDATION', 'A customer needs a name or an email', [
         { path: ['patch', 'lastName'], rule: 'nameOrEmailRequired' },
       ]);
     }
-    await this.pages.save({ put: [next], remove: [] }, this.lookup);
-    this.remember([next]);
-    return next;
+    return this.prepare([next], [current]);
   }
 
-  async delete(ids: string[]): Promise<number> {
+  /** Tags added or removed and a status set on many customers at once. */
+  async prepareBulk(
+    ids: string[],
+    change: { addTags: string[]; removeTags: string[]; status?: CustomerStatus },
+  ): Promise<PreparedUpdate> {
+    const now = this.now();
+    const removing = new Set(change.removeTags);
+    const before: Customer[] = [];
+    const after: Customer[] = [];
+    for (const id of new Set(ids)) {
+      const current = this.get(id);
+      const tags = [
+        ...new Set([...current.tags.filter((t) => !removing.has(t)), ...change.addTags]),
+      ];
+      const status = change.status ?? current.status;
+      if (status === current.status && sameList(tags, current.tags)) continue;
+      if (tags.length > 30) {
+        throw new AppError('VALIDATION', `Customer ${id} would have more than 30 tags`, [
+          { path: ['addTags'], rule: 'tooManyTags' },
+        ]);
+      }
+      before.push(current);
+      after.push({ ...current, tags, status, updatedAt: now, version: current.version + 1 });
+    }
+    return this.prepare(after, before);
+  }
+
+  /** New figures after a purchase or an interaction; a first purchase makes a lead a customer. */
+  async prepareFigures(id: string, figures: CustomerFigures): Promise<PreparedUpdate> {
+    const current = this.get(id);
+    const promote =
+      figures.orderCount > 0 && (current.status === 'lead' || current.status === 'prospect');
+    const next: Customer = {
+      ...current,
+      figures,
+      status: promote ? 'customer' : current.status,
+      version: current.version + 1,
+    };
+    return this.prepare([next], [current]);
+  }
+
+  async prepareDelete(ids: string[]): Promise<{ sealed: SealedChange; ids: string[] }> {
     const unique = [...new Set(ids)];
     const missing = unique.filter((id) => !this.byId.has(id));
     if (missing.length > 0) {
       throw new AppError('NOT_FOUND', `No customer with id ${missing[0]}`, { ids: missing });
     }
-    await this.pages.save({ put: [], remove: unique }, this.lookup);
-    for (const id of unique) this.byId.delete(id);
-    this.sorted = null;
-    this.search.forget(unique);
-    return unique.length;
+    const sealed = await this.pages.seal({ put: [], remove: unique }, this.lookup);
+    return {
+      ids: unique,
+      sealed: {
+        ...sealed,
+        apply: () => {
+          sealed.apply();
+          for (const id of unique) this.byId.delete(id);
+          this.sorted = null;
+          this.search.forget(unique);
+        },
+      },
+    };
+  }
+
+  /** Convenience for callers with nothing else to write in the same transaction. */
+  async update(id: string, patch: CustomerPatch, expectedVersion: number): Promise<Customer> {
+    const prepared = await this.prepareUpdate(id, patch, expectedVersion);
+    await writeSealed(this.pages.db, [prepared.sealed]);
+    return prepared.customers[0]!;
+  }
+
+  async delete(ids: string[]): Promise<number> {
+    const prepared = await this.prepareDelete(ids);
+    await writeSealed(this.pages.db, [prepared.sealed]);
+    return prepared.ids.length;
   }
 
   /** Forgets every decrypted record (on lock). */
@@ -159,46 +275,46 @@ export class CustomerStore {
 
   private readonly lookup = (id: string) => this.byId.get(id);
 
+  private async prepare(next: Customer[], before: Customer[]): Promise<PreparedUpdate> {
+    const sealed = await this.pages.seal({ put: next, remove: [] }, this.lookup);
+    const at = this.now();
+    return {
+      customers: next,
+      changes: next
+        .map((c, i) => ({
+          customerId: c.id,
+          at,
+          kind: 'updated' as const,
+          fields: diffCustomer(before[i]!, c),
+        }))
+        .filter((c) => c.fields.length > 0),
+      sealed: {
+        ...sealed,
+        apply: () => {
+          sealed.apply();
+          this.remember(next);
+        },
+      },
+    };
+  }
+
   private remember(customers: Customer[]): void {
     for (const customer of customers) this.byId.set(customer.id, customer);
     this.sorted = null;
     this.search.forget(customers.map((c) => c.id));
   }
 
-  private sortedIds(sort: ListQuery['sort']): string[] {
+  private sortedIds(sort: ListSort): string[] {
     const key = `${sort.field}:${sort.direction}`;
     if (this.sorted?.key !== key) {
-      this.sorted = { key, ids: sortIds([...this.byId.values()], sort.field, sort.direction) };
+      this.sorted = { key, ids: sortIds(this.byId.values(), sort) };
     }
     return this.sorted.ids;
   }
 }
 
-/** Sorts by precomputed keys (folding accents once per customer, not once per comparison). */
-function sortIds(
-  customers: Customer[],
-  field: CustomerSortField,
-  direction: 'asc' | 'desc',
-): string[] {
-  const rows = customers.map((c) => ({
-    id: c.id,
-    empty: c[field] === '',
-    key: sortKeyOf(c, field),
-    last: sortKeyOf(c, 'lastName'),
-    first: sortKeyOf(c, 'firstName'),
-  }));
-  const sign = direction === 'asc' ? 1 : -1;
-  rows.sort((a, b) => {
-    if (a.empty !== b.empty) return a.empty ? 1 : -1; // Empty values last, whatever the direction.
-    return (
-      sign * cmp(a.key, b.key) || cmp(a.last, b.last) || cmp(a.first, b.first) || cmp(a.id, b.id)
-    );
-  });
-  return rows.map((r) => r.id);
-}
-
-function cmp(a: string | number, b: string | number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

@@ -1,26 +1,28 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../../../shared/domain/customer';
+import { testCustomer } from '../../../shared/domain/testCustomer';
 import { randomBytes } from '../../../shared/vault/bytes';
 import { PageCipher } from '../crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from '../db/database';
-import { CustomerPages, PAGE_CAPACITY } from './customerPages';
+import { customerIndexer, findCustomerPages } from '../customers/customerIndexer';
+import { PAGE_CAPACITY, RecordPages } from './recordPages';
 
 let db: ComptoirDatabase;
 let cipher: PageCipher;
 
-const customer = (i: number, extra: Partial<Customer> = {}): Customer => ({
-  id: `id-${String(i).padStart(5, '0')}`,
-  firstName: 'Zoé',
-  lastName: `Nom${i}`,
-  email: `zoe${i}@exemple.fr`,
-  phone: `06 12 34 ${String(i % 100).padStart(2, '0')} 00`,
-  city: 'Saint-Étienne',
-  tags: [],
-  createdAt: 1,
-  updatedAt: 1,
-  version: 1,
-  ...extra,
-});
+const customer = (i: number, extra: Partial<Customer> = {}): Customer =>
+  testCustomer(`id-${String(i).padStart(5, '0')}`, {
+    firstName: 'Zoé',
+    lastName: `Nom${i}`,
+    email: `zoe${i}@exemple.fr`,
+    phone: `06 12 34 ${String(i % 100).padStart(2, '0')} 00`,
+    city: 'Saint-Étienne',
+    createdAt: 1,
+    updatedAt: 1,
+    ...extra,
+  });
+const pagesOf = (codec: PageCipher) =>
+  new RecordPages<Customer>(db, codec, 'customers', customerIndexer(codec));
 
 beforeEach(async () => {
   db = openDatabase(`pages-${crypto.randomUUID()}`);
@@ -28,13 +30,13 @@ beforeEach(async () => {
 });
 
 async function saveAll(customers: Customer[]) {
-  const pages = new CustomerPages(db, cipher);
+  const pages = pagesOf(cipher);
   await pages.loadAll();
   await pages.save({ put: customers, remove: [] }, () => undefined);
   return pages;
 }
 
-describe('encrypted customer pages', () => {
+describe('encrypted record pages (customers)', () => {
   it('packs customers into pages of at most PAGE_CAPACITY, nothing personal in clear', async () => {
     await saveAll(Array.from({ length: PAGE_CAPACITY + 10 }, (_, i) => customer(i)));
     const rows = await db.pages.toArray();
@@ -48,7 +50,7 @@ describe('encrypted customer pages', () => {
   it('reads back exactly what was written', async () => {
     const written = Array.from({ length: 30 }, (_, i) => customer(i));
     await saveAll(written);
-    const { customers, damaged } = await new CustomerPages(db, cipher).loadAll();
+    const { records: customers, damaged } = await pagesOf(cipher).loadAll();
     expect(damaged).toEqual([]);
     expect(customers).toEqual(written);
   });
@@ -56,7 +58,7 @@ describe('encrypted customer pages', () => {
   it('does not open with another key', async () => {
     await saveAll([customer(1)]);
     const other = await PageCipher.fromDataKey(randomBytes(32));
-    const { customers, damaged } = await new CustomerPages(db, other).loadAll();
+    const { records: customers, damaged } = await pagesOf(other).loadAll();
     expect(customers).toEqual([]);
     expect(damaged).toHaveLength(1);
   });
@@ -67,7 +69,7 @@ describe('encrypted customer pages', () => {
     first!.data[40]! ^= 0x01; // One flipped bit.
     await db.pages.put(first!);
     await db.pages.put({ ...third!, iv: second!.iv, data: second!.data }); // Page 2 copied over page 3.
-    const { customers, damaged } = await new CustomerPages(db, cipher).loadAll();
+    const { records: customers, damaged } = await pagesOf(cipher).loadAll();
     expect(customers).toHaveLength(PAGE_CAPACITY);
     expect(damaged.map((d) => d.pageId).sort()).toEqual([first!.id, third!.id]);
     expect(damaged.every((d) => d.count === PAGE_CAPACITY)).toBe(true);
@@ -76,14 +78,16 @@ describe('encrypted customer pages', () => {
   });
 
   it('finds pages by exact email or phone through the keyed blind index', async () => {
-    const pages = await saveAll(Array.from({ length: PAGE_CAPACITY + 5 }, (_, i) => customer(i)));
-    expect(await pages.findPageIds('email', ' ZOE502@Exemple.fr ')).toEqual(['customers/000001']);
+    await saveAll(Array.from({ length: PAGE_CAPACITY + 5 }, (_, i) => customer(i)));
+    expect(await findCustomerPages(db, cipher, 'email', ' ZOE502@Exemple.fr ')).toEqual([
+      'customers/000001',
+    ]);
     // i % 100 === 3 shares this phone: customers 3…403 on page 0 and 503 on page 1.
-    expect(await pages.findPageIds('phone', '06.12.34.03.00')).toEqual([
+    expect(await findCustomerPages(db, cipher, 'phone', '06.12.34.03.00')).toEqual([
       'customers/000000',
       'customers/000001',
     ]);
-    expect(await pages.findPageIds('email', 'nobody@exemple.fr')).toEqual([]);
+    expect(await findCustomerPages(db, cipher, 'email', 'nobody@exemple.fr')).toEqual([]);
     const other = await PageCipher.fromDataKey(randomBytes(32));
     expect(await other.blindIndex('email', 'zoe1@exemple.fr')).not.toBe(
       await cipher.blindIndex('email', 'zoe1@exemple.fr'),

@@ -1,16 +1,13 @@
 import { yieldToEvents } from '../../../shared/async/yieldToEvents';
 import type { DamagedPage } from '../../../shared/contract/storeControl';
-import type { Customer } from '../../../shared/domain/customer';
 import { AppError } from '../../../shared/errors';
 import type { PageCodec } from '../crypto/pageCodec';
 import type { ComptoirDatabase, PageRow } from '../db/database';
-import { normaliseEmail, normalisePhone } from './normalise';
 
-const TABLE = 'customers';
 export const PAGE_CAPACITY = 500;
 
-export interface Change {
-  put: Customer[];
+export interface Change<T> {
+  put: T[];
   remove: string[];
 }
 
@@ -19,65 +16,77 @@ export interface SaveControl {
   onProgress?: (done: number, total: number) => void;
 }
 
-interface Hashes {
-  email: string;
-  emailHash: string;
-  phone: string;
-  phoneHash: string;
+/** Keyed hashes of a record's normalised emails and phones, filed in clear beside its page. */
+export interface BlindIndexes {
+  email: string[];
+  phone: string[];
+}
+export type Indexer<T> = (record: T) => Promise<BlindIndexes>;
+
+/** Pages sealed and ready to be written; `apply` updates memory once the write has committed. */
+export interface SealedChange {
+  rows: PageRow[];
+  emptied: string[];
+  apply(): void;
 }
 
-const pageId = (n: number) => `${TABLE}/${String(n).padStart(6, '0')}`;
+const NO_INDEXES: BlindIndexes = { email: [], phone: [] };
 
 /**
- * Customers stored as encrypted pages of up to PAGE_CAPACITY records: one IndexedDB row and
- * one AES-GCM call per page, not per customer, which is what makes unlocking 100k fast.
- * A write re-seals only the pages it touches, all in one transaction.
+ * Records of one table stored as encrypted pages of up to PAGE_CAPACITY: one IndexedDB row and
+ * one AES-GCM call per page, not per record, which is what makes unlocking 100k fast.
+ * A write re-seals only the pages it touches.
  */
-export class CustomerPages {
+export class RecordPages<T extends { id: string }> {
   private readonly pageOf = new Map<string, string>();
   private readonly members = new Map<string, Set<string>>();
-  private readonly hashes = new Map<string, Hashes>();
   private lastPage = -1;
 
   constructor(
-    private readonly db: ComptoirDatabase,
+    readonly db: ComptoirDatabase,
     private readonly codec: PageCodec,
+    readonly table: string,
+    private readonly indexer: Indexer<T> = async () => NO_INDEXES,
     private readonly now: () => number = Date.now,
   ) {}
 
+  private pageId(n: number): string {
+    return `${this.table}/${String(n).padStart(6, '0')}`;
+  }
+
   /** Opens every page; a page that fails to open is moved to quarantine and reported. */
-  async loadAll(): Promise<{ customers: Customer[]; damaged: DamagedPage[] }> {
-    const rows = await this.db.pages.where('table').equals(TABLE).toArray();
+  async loadAll(): Promise<{ records: T[]; damaged: DamagedPage[] }> {
+    const rows = await this.db.pages.where('table').equals(this.table).toArray();
     const opened = await Promise.all(
       rows.map(async (row) => {
         try {
-          const records = await this.codec.open(TABLE, row.id, row);
+          const records = await this.codec.open(this.table, row.id, row);
           if (!Array.isArray(records)) throw new Error('not a list of records');
-          return { ok: true as const, row, records: records as Customer[] };
+          return { ok: true as const, row, records: records as T[] };
         } catch (error) {
           return { ok: false as const, row, error };
         }
       }),
     );
-    const customers: Customer[] = [];
+    const records: T[] = [];
     const damaged: DamagedPage[] = [];
     for (const result of opened) {
-      const number = Number(result.row.id.slice(TABLE.length + 1));
+      const number = Number(result.row.id.slice(this.table.length + 1));
       this.lastPage = Math.max(this.lastPage, Number.isFinite(number) ? number : 0);
       if (!result.ok) {
         damaged.push({ pageId: result.row.id, count: result.row.count });
         continue;
       }
       const ids = new Set<string>();
-      for (const customer of result.records) {
-        ids.add(customer.id);
-        this.pageOf.set(customer.id, result.row.id);
-        customers.push(customer);
+      for (const record of result.records) {
+        ids.add(record.id);
+        this.pageOf.set(record.id, result.row.id);
+        records.push(record);
       }
       this.members.set(result.row.id, ids);
     }
     if (damaged.length > 0) await this.quarantine(opened.flatMap((r) => (r.ok ? [] : [r])));
-    return { customers, damaged };
+    return { records, damaged };
   }
 
   private async quarantine(results: { row: PageRow; error: unknown }[]): Promise<void> {
@@ -90,18 +99,22 @@ export class CustomerPages {
     });
   }
 
+  /** Seals and writes a change in one transaction. */
+  async save(change: Change<T>, current: (id: string) => T | undefined, control: SaveControl = {}) {
+    await writeSealed(this.db, [await this.seal(change, current, control)]);
+  }
+
   /**
-   * Writes a change: new customers fill the last page with room, then new pages. Every
-   * touched page is sealed first, then all are written in one transaction; the maps here
-   * follow only once it has committed.
+   * Seals every page a change touches (new records fill the last page with room, then new
+   * pages); nothing is written and memory is untouched until the result is written.
    */
-  async save(
-    change: Change,
-    current: (id: string) => Customer | undefined,
+  async seal(
+    change: Change<T>,
+    current: (id: string) => T | undefined,
     control: SaveControl = {},
-  ) {
+  ): Promise<SealedChange> {
     const removed = new Set(change.remove);
-    const putById = new Map(change.put.map((c) => [c.id, c]));
+    const putById = new Map(change.put.map((r) => [r.id, r]));
     const recordOf = (id: string) =>
       removed.has(id) ? undefined : (putById.get(id) ?? current(id));
 
@@ -117,20 +130,19 @@ export class CustomerPages {
     }
     let lastPage = this.lastPage;
     const placed = new Map<string, string>();
-    for (const customer of change.put) {
-      if (this.pageOf.has(customer.id)) {
-        membersOf(this.pageOf.get(customer.id)!);
+    for (const record of change.put) {
+      if (this.pageOf.has(record.id)) {
+        membersOf(this.pageOf.get(record.id)!);
         continue;
       }
-      let page = lastPage >= 0 ? pageId(lastPage) : null;
-      if (!page || membersOf(page).size >= PAGE_CAPACITY) page = pageId(++lastPage);
-      membersOf(page).add(customer.id);
-      placed.set(customer.id, page);
+      let page = lastPage >= 0 ? this.pageId(lastPage) : null;
+      if (!page || membersOf(page).size >= PAGE_CAPACITY) page = this.pageId(++lastPage);
+      membersOf(page).add(record.id);
+      placed.set(record.id, page);
     }
 
     const rows: PageRow[] = [];
     const emptied: string[] = [];
-    const hashes = new Map<string, Hashes>();
     let done = 0;
     for (const [page, ids] of members) {
       if (control.shouldStop) await yieldToEvents();
@@ -140,64 +152,47 @@ export class CustomerPages {
         continue;
       }
       const records = [...ids].map((id) => recordOf(id)!);
-      const pageHashes = await Promise.all(records.map((record) => this.hashesOf(record)));
-      records.forEach((record, i) => hashes.set(record.id, pageHashes[i]!));
-      const sealed = await this.codec.seal(TABLE, page, records);
+      const indexes = await Promise.all(records.map((record) => this.indexer(record)));
+      const sealed = await this.codec.seal(this.table, page, records);
       rows.push({
         id: page,
-        table: TABLE,
+        table: this.table,
         ...sealed,
         count: records.length,
         updatedAt: this.now(),
-        emailIndex: unique(records.map((r) => hashes.get(r.id)!.emailHash)),
-        phoneIndex: unique(records.map((r) => hashes.get(r.id)!.phoneHash)),
+        emailIndex: unique(indexes.flatMap((i) => i.email)),
+        phoneIndex: unique(indexes.flatMap((i) => i.phone)),
       });
       done += records.length;
       control.onProgress?.(done, change.put.length);
     }
     if (control.shouldStop?.()) throw new AppError('CANCELLED', 'The operation was cancelled');
 
-    await this.db.transaction('rw', this.db.pages, async () => {
-      if (rows.length > 0) await this.db.pages.bulkPut(rows);
-      if (emptied.length > 0) await this.db.pages.bulkDelete(emptied);
-    });
-
-    this.lastPage = lastPage;
-    for (const [page, ids] of members) {
-      if (ids.size === 0) this.members.delete(page);
-      else this.members.set(page, ids);
-    }
-    for (const [id, page] of placed) this.pageOf.set(id, page);
-    for (const id of removed) {
-      this.pageOf.delete(id);
-      this.hashes.delete(id);
-    }
-    for (const [id, h] of hashes) this.hashes.set(id, h);
-  }
-
-  /** Ids of customers whose normalised email or phone matches exactly, from the blind index. */
-  async findPageIds(kind: 'email' | 'phone', value: string): Promise<string[]> {
-    const normalised = kind === 'email' ? normaliseEmail(value) : normalisePhone(value);
-    if (!normalised) return [];
-    const hash = await this.codec.blindIndex(kind, normalised);
-    return this.db.pages
-      .where(kind === 'email' ? 'emailIndex' : 'phoneIndex')
-      .equals(hash)
-      .primaryKeys();
-  }
-
-  private async hashesOf(customer: Customer): Promise<Hashes> {
-    const known = this.hashes.get(customer.id);
-    const email = normaliseEmail(customer.email);
-    const phone = normalisePhone(customer.phone);
-    if (known && known.email === email && known.phone === phone) return known;
     return {
-      email,
-      phone,
-      emailHash: email ? await this.codec.blindIndex('email', email) : '',
-      phoneHash: phone ? await this.codec.blindIndex('phone', phone) : '',
+      rows,
+      emptied,
+      apply: () => {
+        this.lastPage = lastPage;
+        for (const [page, ids] of members) {
+          if (ids.size === 0) this.members.delete(page);
+          else this.members.set(page, ids);
+        }
+        for (const [id, page] of placed) this.pageOf.set(id, page);
+        for (const id of removed) this.pageOf.delete(id);
+      },
     };
   }
+}
+
+/** Writes sealed changes of one or more tables in one transaction, then lets memory follow. */
+export async function writeSealed(db: ComptoirDatabase, changes: SealedChange[]): Promise<void> {
+  const rows = changes.flatMap((c) => c.rows);
+  const emptied = changes.flatMap((c) => c.emptied);
+  await db.transaction('rw', db.pages, async () => {
+    if (rows.length > 0) await db.pages.bulkPut(rows);
+    if (emptied.length > 0) await db.pages.bulkDelete(emptied);
+  });
+  for (const change of changes) change.apply();
 }
 
 function unique(values: string[]): string[] {

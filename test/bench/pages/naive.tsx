@@ -1,3 +1,4 @@
+import { EMPTY_FIGURES } from '../../../shared/domain/figures';
 import Dexie, { type Table } from 'dexie';
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -38,6 +39,7 @@ function demoCustomers(count: number): Customer[] {
     createdAt: at,
     updatedAt: at,
     version: 1,
+    figures: EMPTY_FIGURES,
   }));
 }
 

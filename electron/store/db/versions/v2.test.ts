@@ -1,12 +1,13 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '../../../../shared/domain/customer';
+import { EMPTY_CUSTOMER_FIELDS, upgradeCustomer } from '../../../../shared/domain/customer';
 import { randomBytes } from '../../../../shared/vault/bytes';
 import { StoreRuntime } from '../../storeRuntime';
 import { openDatabase } from '../database';
 import { applyV1 } from './v1';
 
-const clearCustomer = (i: number): Customer => ({
+/** A row as version 1 wrote it: only the fields customers had then. */
+const clearCustomer = (i: number) => ({
   id: `v1-${i}`,
   firstName: 'Hélène',
   lastName: `Lefèvre${i}`,
@@ -38,12 +39,13 @@ describe('schema v1 → v2', () => {
     expect(await runtime.unlock(key.slice())).toEqual({ customers: 700, damaged: [] });
     expect(await db.customers.count()).toBe(0);
     expect(await db.pages.count()).toBe(2);
-    expect(runtime.customers().get('v1-3')).toEqual(written[3]);
+    // Read back in the current shape: every later field added empty, nothing of v1 lost.
+    expect(runtime.customers().get('v1-3')).toEqual(upgradeCustomer(written[3]!));
 
     // And it is all there for the next process, from the encrypted pages alone.
     const next = new StoreRuntime(openDatabase(name));
     expect(await next.unlock(key.slice())).toEqual({ customers: 700, damaged: [] });
-    expect(next.customers().get('v1-699')).toEqual(written[699]);
+    expect(next.customers().get('v1-699')).toEqual(upgradeCustomer(written[699]!));
   });
 
   it('a locked runtime forgets every record and answers LOCKED', async () => {
@@ -51,9 +53,7 @@ describe('schema v1 → v2', () => {
     expect(() => runtime.customers()).toThrow(expect.objectContaining({ code: 'LOCKED' }));
     await runtime.unlock(randomBytes(32));
     const store = runtime.customers();
-    await store.createMany([
-      { firstName: 'A', lastName: 'B', email: '', phone: '', city: '', tags: [] },
-    ]);
+    await store.createMany([{ ...EMPTY_CUSTOMER_FIELDS, firstName: 'A', lastName: 'B' }]);
     runtime.lock();
     expect(store.count).toBe(0);
     expect(() => runtime.customers()).toThrow(expect.objectContaining({ code: 'LOCKED' }));

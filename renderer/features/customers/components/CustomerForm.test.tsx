@@ -3,11 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreClient } from '../../../../shared/contract/core';
 import type { HostClient } from '../../../../shared/contract/host';
+import { EMPTY_CUSTOMER_FIELDS } from '../../../../shared/domain/customer';
 import { AppError } from '../../../../shared/errors';
 import { ServicesProvider } from '../../../app/services';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { createCustomerListStore } from '../stores/customerListStore';
+import { createFileSettingsStore } from '../../settings/stores/fileSettingsStore';
 import { createVaultStore } from '../../vault/stores/vaultStore';
+import { testCustomer } from '../../../../shared/domain/testCustomer';
 import { CustomerForm } from './CustomerForm';
 
 function renderForm(
@@ -24,6 +27,7 @@ function renderForm(
         host,
         customerList: createCustomerListStore(core),
         vault: createVaultStore(host),
+        fileSettings: createFileSettingsStore(core),
       }}
     >
       <CustomerForm onClose={onClose} {...props} />
@@ -54,12 +58,12 @@ describe('CustomerForm', () => {
     await userEvent.type(screen.getByLabelText('Tags'), 'vip,  nobel{Enter}');
     expect(send).toHaveBeenCalledWith('customers.create', {
       customer: {
+        ...EMPTY_CUSTOMER_FIELDS,
+        consent: { email: null, sms: null, post: null, phone: null },
         firstName: 'Marie',
         lastName: 'Curie',
-        email: '',
-        phone: '',
-        city: '',
         tags: ['vip', 'nobel'],
+        source: 'counter',
       },
     });
     expect(onClose).toHaveBeenCalled();
@@ -82,8 +86,7 @@ describe('CustomerForm', () => {
 
   it('edits an existing customer against the version it was opened at', async () => {
     const send = vi.fn().mockResolvedValue({});
-    const customer = {
-      id: 'c1',
+    const customer = testCustomer('c1', {
       firstName: 'Ada',
       lastName: 'Lovelace',
       email: '',
@@ -93,7 +96,7 @@ describe('CustomerForm', () => {
       createdAt: 1,
       updatedAt: 1,
       version: 4,
-    };
+    });
     renderForm(send as CoreClient['send'], { customer });
     expect(screen.getByRole('heading', { name: 'Edit customer' })).toBeInTheDocument();
     await userEvent.clear(screen.getByLabelText('City'));
@@ -103,5 +106,15 @@ describe('CustomerForm', () => {
       patch: expect.objectContaining({ city: 'Paris', lastName: 'Lovelace' }),
       expectedVersion: 4,
     });
+    // Only what the form shows: fields set on the customer page are left alone.
+    const patch = (send.mock.calls[0]![1] as { patch: object }).patch;
+    expect(Object.keys(patch).sort()).toEqual([
+      'city',
+      'email',
+      'firstName',
+      'lastName',
+      'phone',
+      'tags',
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { CUSTOMER_RULES, type Customer } from '../../../../shared/domain/customer';
+import {
+  CUSTOMER_RULES,
+  type Customer,
+  type CustomerInput,
+} from '../../../../shared/domain/customer';
 import { Dialog } from '../../../components/Dialog';
 import { useToastStore } from '../../../components/toastStore';
 import { errorText } from '../../../app/errorText';
@@ -61,12 +65,13 @@ export function CustomerForm({ customer, onClose }: CustomerFormProps) {
       if (customer) {
         await core.send('customers.update', {
           id: customer.id,
-          patch: checked.input,
+          // Only the fields this form shows: the others (set on the customer page) stay as they are.
+          patch: pick(checked.input),
           expectedVersion: customer.version,
         });
         showToast(t('form.saved'));
       } else {
-        await core.send('customers.create', { customer: checked.input });
+        await core.send('customers.create', { customer: { ...checked.input, source: 'counter' } });
         showToast(t('form.created'));
       }
       onClose();
@@ -140,6 +145,11 @@ export function CustomerForm({ customer, onClose }: CustomerFormProps) {
       </form>
     </Dialog>
   );
+}
+
+function pick(input: CustomerInput) {
+  const { firstName, lastName, email, phone, city, tags } = input;
+  return { firstName, lastName, email, phone, city, tags };
 }
 
 function ruleKey(rule: string): MessageKey {

@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
-import type { Customer, CustomerSortField } from '../../../../shared/domain/customer';
+import type { Customer } from '../../../../shared/domain/customer';
 import { useServices } from '../../../app/services';
-import type { MessageKey } from '../../../i18n/translate';
+import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
 import { usePaintMarks, useSearchPaintMark } from '../hooks/usePaintMarks';
 import { rowAt } from '../stores/customerListStore';
+import { useListViewStore } from '../stores/listViewStore';
+import { columnLabel, columnSpec, liveColumns } from '../utils/columns';
 import { CustomerRow, ROW_HEIGHT } from './CustomerRow';
 
 export interface CustomerListProps {
@@ -14,23 +16,35 @@ export interface CustomerListProps {
   onDelete(customer: Customer): void;
 }
 
-const COLUMNS: { key: string; label: MessageKey; sort?: CustomerSortField }[] = [
-  { key: 'name', label: 'customers.column.name', sort: 'lastName' },
-  { key: 'email', label: 'customers.column.email', sort: 'email' },
-  { key: 'phone', label: 'customers.column.phone', sort: 'phone' },
-  { key: 'city', label: 'customers.column.city', sort: 'city' },
-  { key: 'tags', label: 'customers.column.tags' },
-  { key: 'updatedAt', label: 'customers.column.updatedAt', sort: 'updatedAt' },
-  { key: 'actions', label: 'customers.column.actions' },
-];
+const SELECT_TRACK = '44px';
+const ACTIONS_TRACK = '88px';
 
 /** The whole customer file as one scrollable table; only the visible rows exist in the DOM. */
 export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   const t = useT();
-  const { customerList } = useServices();
+  const language = useLanguageStore((s) => s.language);
+  const { customerList, fileSettings } = useServices();
   const state = useStore(customerList);
+  const settings = useStore(fileSettings, (s) => s.settings);
+  const chosen = useListViewStore((s) => s.columns);
+  const selected = useListViewStore((s) => s.selected);
+  const toggle = useListViewStore((s) => s.toggle);
+  const open = useListViewStore((s) => s.openCustomer);
   const total = state.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useMemo(
+    () => liveColumns(chosen, settings.customFields),
+    [chosen, settings.customFields],
+  );
+  const cellContext = useMemo(
+    () => ({ language, currency: settings.currency, country: settings.defaultCountry, t }),
+    [language, settings.currency, settings.defaultCountry, t],
+  );
+  const specs = columns.map((c) => columnSpec(c, settings.customFields));
+  const layout = {
+    '--columns': [SELECT_TRACK, ...specs.map((s) => s.track), ACTIONS_TRACK].join(' '),
+    '--min-width': `${44 + 88 + specs.reduce((sum, s) => sum + s.min, 0)}px`,
+  } as React.CSSProperties;
 
   // No React Compiler here, so the virtualizer's unmemoizable API is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -50,10 +64,10 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   usePaintMarks(total > 0 && rowAt(state, first) !== undefined);
   useSearchPaintMark(state.shown);
 
-  // A new search shows its best matches: back to the top.
+  // A new search or filter shows its best matches: back to the top.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [state.query]);
+  }, [state.query, state.filter]);
 
   // Arrow keys move between rows, scrolling the next one into view first.
   // Stable between renders, so memoized rows whose customer did not change are not redrawn.
@@ -70,59 +84,88 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
     },
     [total, virtualizer],
   );
+  const onOpen = useCallback((customer: Customer) => open(customer.id), [open]);
 
+  const loaded = items.map((item) => rowAt(state, item.index)).filter((c): c is Customer => !!c);
+  const allVisibleSelected = loaded.length > 0 && loaded.every((c) => selected.has(c.id));
   return (
     <div
       className="customer-table"
       role="table"
       aria-label={t('customers.title')}
       aria-rowcount={total + 1}
+
+      style={layout}
     >
       <div className="customer-row customer-head" role="row" aria-rowindex={1}>
-        {COLUMNS.map((column) => {
-          const sorted = column.sort && state.sort.field === column.sort;
-          const label = t(column.label);
+        <div role="columnheader" className="cell cell-select">
+          <span className="visually-hidden">{t('customers.selection')}</span>
+          <input
+            type="checkbox"
+            aria-label={t('customers.selectShown')}
+            checked={allVisibleSelected}
+            onChange={() => {
+              const ids = new Set(selected);
+              for (const c of loaded) {
+                if (allVisibleSelected) ids.delete(c.id);
+                else ids.add(c.id);
+              }
+              useListViewStore.getState().select([...ids]);
+            }}
+          />
+        </div>
+        {columns.map((column, i) => {
+          const sorted = state.sort.field === column;
+          const label = columnLabel(column, settings.customFields, t);
           return (
             <div
-              key={column.key}
+              key={column}
               role="columnheader"
-              className={`cell cell-${column.key}`}
+              className={`cell cell-${column.replace(':', '-')}${specs[i]!.numeric ? ' cell-number' : ''}`}
               aria-sort={
                 sorted ? (state.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
               }
             >
-              {column.sort ? (
-                <button
-                  type="button"
-                  className="sort-button"
-                  title={t('customers.sortBy', { column: label })}
-                  onClick={() => state.setSort(column.sort!)}
-                >
-                  {label}
-                  <span aria-hidden="true" className="sort-mark">
-                    {sorted ? (state.sort.direction === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              ) : (
-                label
-              )}
+              <button
+                type="button"
+                className="sort-button"
+                title={t('customers.sortBy', { column: label })}
+                onClick={() => state.setSort(column)}
+              >
+                {label}
+                <span aria-hidden="true" className="sort-mark">
+                  {sorted ? (state.sort.direction === 'asc' ? '▲' : '▼') : ''}
+                </span>
+              </button>
             </div>
           );
         })}
+        <div role="columnheader" className="cell cell-actions">
+          <span className="visually-hidden">{t('customers.column.actions')}</span>
+        </div>
       </div>
       <div ref={scrollRef} className="customer-scroll" role="rowgroup">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => (
-            <CustomerRow
-              key={item.key}
-              index={item.index}
-              top={item.start}
-              customer={rowAt(state, item.index)}
-              onEdit={onEdit}
-              onDelete={onDelete}
-              onKeyDown={onRowKeyDown}
-            />
-          ))}
+          {items.map((item) => {
+            const customer = rowAt(state, item.index);
+            return (
+              <CustomerRow
+                key={item.key}
+                index={item.index}
+                top={item.start}
+                customer={customer}
+                columns={columns}
+                customFields={settings.customFields}
+                cellContext={cellContext}
+                selected={customer ? selected.has(customer.id) : false}
+                onOpen={onOpen}
+                onEdit={onEdit}
+                onDelete={onDelete}
+                onToggle={toggle}
+                onKeyDown={onRowKeyDown}
+              />
+            );
+          })}
         </div>
       </div>
     </div>

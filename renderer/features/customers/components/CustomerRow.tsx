@@ -1,8 +1,10 @@
 import { memo, type KeyboardEvent } from 'react';
+import type { ColumnId } from '../../../../shared/domain/customerColumns';
 import { displayName, type Customer } from '../../../../shared/domain/customer';
 import { Icon } from '../../../components/Icon';
-import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
+import { columnSpec, type CellContext } from '../utils/columns';
+import type { CustomField } from '../../../../shared/domain/customFields';
 
 export const ROW_HEIGHT = 44;
 
@@ -11,31 +13,32 @@ export interface CustomerRowProps {
   top: number;
   /** Undefined while its page is still being fetched. */
   customer: Customer | undefined;
+  columns: ColumnId[];
+  customFields: readonly CustomField[];
+  cellContext: CellContext;
+  selected: boolean;
+  onOpen(customer: Customer): void;
   onEdit(customer: Customer): void;
   onDelete(customer: Customer): void;
+  onToggle(id: string): void;
   onKeyDown(event: KeyboardEvent<HTMLElement>, index: number): void;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatDate(language: string, at: number): string {
-  let format = dateFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-    dateFormats.set(language, format);
-  }
-  return format.format(at);
 }
 
 export const CustomerRow = memo(function CustomerRow({
   index,
   top,
   customer,
+  columns,
+  customFields,
+  cellContext,
+  selected,
+  onOpen,
   onEdit,
   onDelete,
+  onToggle,
   onKeyDown,
 }: CustomerRowProps) {
   const t = useT();
-  const language = useLanguageStore((s) => s.language);
   const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
   if (!customer) {
     return (
@@ -46,6 +49,7 @@ export const CustomerRow = memo(function CustomerRow({
         style={style}
         data-index={index}
       >
+        <div role="cell" className="cell cell-select" />
         <div role="cell" className="cell cell-name">
           {t('customers.loadingRow')}
         </div>
@@ -55,55 +59,56 @@ export const CustomerRow = memo(function CustomerRow({
   const name = displayName(customer);
   return (
     <div
-      className="customer-row"
+      className={`customer-row${selected ? ' row-selected' : ''}`}
       role="row"
       aria-rowindex={index + 2}
       tabIndex={0}
       data-index={index}
       data-testid="customer-row"
       style={style}
-      onDoubleClick={() => onEdit(customer)}
+      onDoubleClick={() => onOpen(customer)}
       onKeyDown={(event) => {
-        if (event.target === event.currentTarget && event.key === 'Enter') onEdit(customer);
-        else if (event.target === event.currentTarget && event.key === 'Delete') onDelete(customer);
+        const own = event.target === event.currentTarget;
+        if (own && event.key === 'Enter') onOpen(customer);
+        else if (own && event.key === ' ') {
+          event.preventDefault();
+          onToggle(customer.id);
+        } else if (own && event.key === 'Delete') onDelete(customer);
         else onKeyDown(event, index);
       }}
     >
-      <div role="cell" className="cell cell-name">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => onEdit(customer)}
+      <div role="cell" className="cell cell-select">
+        <input
+          type="checkbox"
           tabIndex={-1}
-        >
-          {customer.lastName ? (
-            <>
-              <strong>{customer.lastName}</strong> {customer.firstName}
-            </>
-          ) : (
-            name
-          )}
-        </button>
+          checked={selected}
+          aria-label={t('customers.select', { name })}
+          onChange={() => onToggle(customer.id)}
+        />
       </div>
-      <div role="cell" className="cell cell-email">
-        {customer.email}
-      </div>
-      <div role="cell" className="cell cell-phone">
-        {customer.phone}
-      </div>
-      <div role="cell" className="cell cell-city">
-        {customer.city}
-      </div>
-      <div role="cell" className="cell cell-tags">
-        {customer.tags.map((tag) => (
-          <span key={tag} className="tag">
-            {tag}
-          </span>
-        ))}
-      </div>
-      <div role="cell" className="cell cell-updatedAt">
-        {formatDate(language, customer.updatedAt)}
-      </div>
+      {columns.map((column) => {
+        const spec = columnSpec(column, customFields);
+        return (
+          <div
+            key={column}
+            role="cell"
+            className={`cell cell-${column.replace(':', '-')}${spec.numeric ? ' cell-number' : ''}`}
+          >
+            {column === 'name' ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onOpen(customer)}
+                tabIndex={-1}
+              >
+                {spec.cell(customer, cellContext)}
+              </button>
+            ) : (
+              spec.cell(customer, cellContext)
+            )}
+          </div>
+        );
+      })}
       <div role="cell" className="cell cell-actions">
         <button
           type="button"

@@ -5,9 +5,15 @@ import { Icon } from '../../../components/Icon';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { DemoDataDialog } from '../../demo/components/DemoDataDialog';
+import { isTyping } from '../../../app/keyboard';
+import { CustomerPage } from '../../customerRecord/components/CustomerPage';
+import { useListViewStore } from '../stores/listViewStore';
+import { BulkBar } from './BulkBar';
+import { ColumnChooser } from './ColumnChooser';
 import { CustomerForm } from './CustomerForm';
 import { CustomerList } from './CustomerList';
 import { DeleteCustomerDialog } from './DeleteCustomerDialog';
+import { ListFilters } from './ListFilters';
 import { SearchBox } from './SearchBox';
 
 type Open =
@@ -15,22 +21,31 @@ type Open =
   | { kind: 'new' }
   | { kind: 'edit'; customer: Customer }
   | { kind: 'delete'; customer: Customer }
-  | { kind: 'demo' };
+  | { kind: 'demo' }
+  | { kind: 'columns' };
 
-/** True when a key press belongs to a text field, where shortcuts must not fire. */
-function isTyping(target: EventTarget | null): boolean {
+/** The list, or the page of the customer opened from it. */
+export function CustomersPage() {
+  const openId = useListViewStore((s) => s.openId);
+  // The list stays mounted under the customer page so its scroll and search survive a visit.
   return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    <>
+      <CustomerListPage hidden={openId !== null} />
+      {openId !== null && <CustomerPage key={openId} id={openId} />}
+    </>
   );
 }
 
-export function CustomersPage() {
+function CustomerListPage({ hidden }: { hidden: boolean }) {
   const t = useT();
   const { core, customerList } = useServices();
   const total = useStore(customerList, (s) => s.total);
   const all = useStore(customerList, (s) => s.all);
   const query = useStore(customerList, (s) => s.query);
+  const filtered = useStore(
+    customerList,
+    (s) => s.filter.statuses.length > 0 || s.filter.tag !== '',
+  );
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const search = useRef<HTMLInputElement>(null);
   // Stable, so the list's memoized rows are not redrawn on every keystroke in the search box.
@@ -43,6 +58,7 @@ export function CustomersPage() {
   }, [core, customerList]);
 
   useEffect(() => {
+    if (hidden) return;
     const onKey = (event: KeyboardEvent) => {
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       const free = !isTyping(event.target) && !document.querySelector('dialog[open]');
@@ -60,17 +76,17 @@ export function CustomersPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [hidden]);
 
   const close = () => setOpen({ kind: 'none' });
   return (
-    <main className="page">
+    <main className="page" hidden={hidden}>
       <div className="page-head">
         <div>
           <h1>{t('customers.title')}</h1>
           {total !== null && (
             <p className="page-count" aria-live="polite">
-              {query
+              {query || filtered
                 ? t('customers.countMatching', { count: total, all: all ?? total })
                 : t('customers.count', { count: total })}
             </p>
@@ -78,6 +94,15 @@ export function CustomersPage() {
         </div>
         <div className="page-actions">
           {(all ?? 0) > 0 && <SearchBox ref={search} />}
+          {(all ?? 0) > 0 && (
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setOpen({ kind: 'columns' })}
+            >
+              {t('columns.button')}
+            </button>
+          )}
           <button
             type="button"
             className="button-secondary"
@@ -98,14 +123,21 @@ export function CustomersPage() {
         </div>
       </div>
 
-      {total === 0 && query ? (
+      {(all ?? 0) > 0 && <ListFilters />}
+      <BulkBar />
+      {total === 0 && (query || filtered) ? (
         <section className="empty" aria-labelledby="empty-title">
-          <h2 id="empty-title">{t('customers.noMatch.title', { query })}</h2>
+          <h2 id="empty-title">
+            {query ? t('customers.noMatch.title', { query }) : t('customers.noMatch.filtered')}
+          </h2>
           <p>{t('customers.noMatch.body')}</p>
           <button
             type="button"
             className="button-secondary"
-            onClick={() => customerList.getState().setQuery('')}
+            onClick={() => {
+              customerList.getState().setQuery('');
+              customerList.getState().setFilter({ statuses: [], tag: '' });
+            }}
           >
             {t('customers.search.clear')}
           </button>
@@ -122,6 +154,7 @@ export function CustomersPage() {
       {open.kind === 'new' && <CustomerForm onClose={close} />}
       {open.kind === 'edit' && <CustomerForm customer={open.customer} onClose={close} />}
       {open.kind === 'delete' && <DeleteCustomerDialog customer={open.customer} onClose={close} />}
+      {open.kind === 'columns' && <ColumnChooser onClose={close} />}
       {open.kind === 'demo' && <DemoDataDialog onClose={close} />}
     </main>
   );

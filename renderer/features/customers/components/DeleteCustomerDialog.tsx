@@ -7,23 +7,34 @@ import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 
 export interface DeleteCustomerDialogProps {
-  customer: Customer;
+  /** One customer, named in the question... */
+  customer?: Customer;
+  /** ...or a selection, counted. */
+  ids?: string[];
   onClose(): void;
+  onDeleted?(): void;
 }
 
-/** Asks before deleting; the safe choice ("Keep") has the focus. */
-export function DeleteCustomerDialog({ customer, onClose }: DeleteCustomerDialogProps) {
+/** Asks before deleting (with the customers' whole history); the safe choice has the focus. */
+export function DeleteCustomerDialog({
+  customer,
+  ids,
+  onClose,
+  onDeleted,
+}: DeleteCustomerDialogProps) {
   const t = useT();
   const { core } = useServices();
   const showToast = useToastStore((s) => s.show);
   const [busy, setBusy] = useState(false);
+  const targets = customer ? [customer.id] : (ids ?? []);
 
   const confirm = async () => {
     setBusy(true);
     try {
-      await core.send('customers.delete', { ids: [customer.id] });
-      showToast(t('delete.done'));
+      const { deleted } = await core.send('customers.delete', { ids: targets });
+      showToast(t('delete.done', { count: deleted }));
       onClose();
+      onDeleted?.();
     } catch (error) {
       showToast(errorText(error, t), 'error');
       setBusy(false);
@@ -33,8 +44,12 @@ export function DeleteCustomerDialog({ customer, onClose }: DeleteCustomerDialog
   return (
     <Dialog
       role="alertdialog"
-      title={t('delete.title')}
-      description={t('delete.body', { name: displayName(customer) })}
+      title={t('delete.title', { count: targets.length })}
+      description={
+        customer
+          ? t('delete.body', { name: displayName(customer) })
+          : t('delete.bodyMany', { count: targets.length })
+      }
       onClose={onClose}
     >
       <div className="dialog-actions">

@@ -1,12 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CoreClient } from '../../../../shared/contract/core';
-import type { Customer, CustomerSortField } from '../../../../shared/domain/customer';
+import type { ListFilter } from '../../../../shared/contract/customers';
+import type { Customer } from '../../../../shared/domain/customer';
+import type { ColumnId } from '../../../../shared/domain/customerColumns';
 
 export const PAGE_SIZE = 200;
 export const SEARCH_SHOWN = 'comptoir:search-shown';
 
 export interface ListSort {
-  field: CustomerSortField;
+  field: ColumnId;
   direction: 'asc' | 'desc';
 }
 
@@ -14,6 +16,8 @@ export interface CustomerListState {
   sort: ListSort;
   /** Search as you type; '' lists everyone. */
   query: string;
+  /** Quick filters on status and tag. */
+  filter: ListFilter;
   /** Rows matching the query (all customers when there is none); null until the first page. */
   total: number | null;
   /** Customers in the file, whatever the query. */
@@ -22,7 +26,8 @@ export interface CustomerListState {
   shown: { query: string; count: number };
   pages: ReadonlyMap<number, Customer[]>;
   error: unknown;
-  setSort(field: CustomerSortField): void;
+  setSort(field: ColumnId): void;
+  setFilter(filter: ListFilter): void;
   setQuery(query: string): void;
   /** Fetches the pages covering rows [first, last] that are not loaded yet. */
   ensureRows(first: number, last: number): void;
@@ -47,9 +52,9 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
       if (loading.has(page) || fresh.has(page)) return;
       loading.add(page);
       const asked = generation;
-      const { sort, query } = get();
+      const { sort, query, filter } = get();
       core
-        .send('customers.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, query })
+        .send('customers.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, query, filter })
         .then(({ total, all, rows }) => {
           if (asked !== generation) return;
           fresh.add(page);
@@ -80,8 +85,9 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
     };
 
     return {
-      sort: { field: 'lastName', direction: 'asc' },
+      sort: { field: 'name', direction: 'asc' },
       query: '',
+      filter: { statuses: [], tag: '' },
       total: null,
       all: null,
       shown: { query: '', count: 0 },
@@ -92,6 +98,11 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
         const direction = sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc';
         // A new order makes every loaded page wrong: drop them rather than show them stale.
         set({ sort: { field, direction }, pages: new Map() });
+        refresh();
+      },
+      setFilter(filter) {
+        set({ filter, pages: new Map() });
+        lastRange = [0, PAGE_SIZE - 1];
         refresh();
       },
       setQuery(query) {
@@ -118,7 +129,14 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
         generation += 1;
         loading.clear();
         fresh.clear();
-        set({ pages: new Map(), total: null, all: null, query: '', error: null });
+        set({
+          pages: new Map(),
+          total: null,
+          all: null,
+          query: '',
+          filter: { statuses: [], tag: '' },
+          error: null,
+        });
       },
     };
   });

@@ -1,3 +1,4 @@
+import { testCustomer } from '../../../../shared/domain/testCustomer';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import {
@@ -52,18 +53,19 @@ describe('customer form values', () => {
 describe('valuesOf', () => {
   it('takes only the editable fields, so an edit validates against the strict schema', async () => {
     const { valuesOf } = await import('./customerFormValues');
-    const values = valuesOf({
-      id: 'c1',
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      email: '',
-      phone: '',
-      city: '',
-      tags: ['a', 'b'],
-      createdAt: 1,
-      updatedAt: 2,
-      version: 3,
-    });
+    const values = valuesOf(
+      testCustomer('c1', {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: '',
+        phone: '',
+        city: '',
+        tags: ['a', 'b'],
+        createdAt: 1,
+        updatedAt: 2,
+        version: 3,
+      }),
+    );
     expect(values).toEqual({ ...EMPTY_FORM, firstName: 'Ada', lastName: 'Lovelace', tags: 'a, b' });
     expect(validateForm(values).ok).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { useListViewStore } from '../../customers/stores/listViewStore';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { useAutoLock } from '../hooks/useAutoLock';
@@ -10,7 +11,7 @@ import { UnlockScreen } from './UnlockScreen';
 /** Shows the app only while the file is unlocked; otherwise the first-run or unlock screen. */
 export function VaultGate({ children }: { children: ReactNode }) {
   const t = useT();
-  const { host, vault, customerList } = useServices();
+  const { host, vault, customerList, fileSettings } = useServices();
   const status = useStore(vault, (s) => s.status);
   const pendingRecoveryKey = useStore(vault, (s) => s.pendingRecoveryKey);
   const triedRemembered = useRef(false);
@@ -32,8 +33,13 @@ export function VaultGate({ children }: { children: ReactNode }) {
 
   // Nothing decrypted stays in the UI once the file is locked.
   useEffect(() => {
-    if (!unlocked) customerList.getState().reset();
-  }, [unlocked, customerList]);
+    if (!unlocked) {
+      customerList.getState().reset();
+      fileSettings.getState().reset();
+      useListViewStore.getState().openCustomer(null);
+      useListViewStore.getState().clearSelection();
+    } else void fileSettings.getState().load();
+  }, [unlocked, customerList, fileSettings]);
 
   useAutoLock(host, status?.autoLockMinutes ?? 0, unlocked);
 

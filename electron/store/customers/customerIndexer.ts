@@ -1,0 +1,58 @@
+import type { Customer } from '../../../shared/domain/customer';
+import type { PageCodec } from '../crypto/pageCodec';
+import type { ComptoirDatabase } from '../db/database';
+import type { BlindIndexes, Indexer } from '../pages/recordPages';
+
+/** The form of an email used for exact-match lookup: trimmed and lower-case. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The form of a phone used for exact-match lookup: E.164 as stored, else its digits. */
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  if (digits.startsWith('+')) return `+${digits.slice(1).replace(/\+/g, '')}`;
+  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  return digits;
+}
+
+/**
+ * Keyed hashes of every email and phone of a customer (what the duplicate check and import
+ * look up without decrypting). Cached by value: re-sealing a page does not re-hash its records.
+ */
+export function customerIndexer(codec: PageCodec): Indexer<Customer> {
+  const known = new Map<string, { key: string; indexes: BlindIndexes }>();
+  return async (customer) => {
+    const emails = [customer.email, ...customer.additionalEmails]
+      .map(normaliseEmail)
+      .filter(Boolean);
+    const phones = [customer.phone, ...customer.additionalPhones]
+      .map(normalisePhone)
+      .filter(Boolean);
+    const key = `${emails.join(' ')}|${phones.join(' ')}`;
+    const cached = known.get(customer.id);
+    if (cached?.key === key) return cached.indexes;
+    const indexes = {
+      email: await Promise.all(emails.map((e) => codec.blindIndex('email', e))),
+      phone: await Promise.all(phones.map((p) => codec.blindIndex('phone', p))),
+    };
+    known.set(customer.id, { key, indexes });
+    return indexes;
+  };
+}
+
+/** Ids of the pages holding a customer whose email or phone matches exactly (blind index). */
+export async function findCustomerPages(
+  db: ComptoirDatabase,
+  codec: PageCodec,
+  kind: 'email' | 'phone',
+  value: string,
+): Promise<string[]> {
+  const normalised = kind === 'email' ? normaliseEmail(value) : normalisePhone(value);
+  if (!normalised) return [];
+  const hash = await codec.blindIndex(kind, normalised);
+  return db.pages
+    .where(kind === 'email' ? 'emailIndex' : 'phoneIndex')
+    .equals(hash)
+    .primaryKeys();
+}

@@ -1,0 +1,154 @@
+import type { DamagedPage } from '../../shared/contract/storeControl';
+import type { Customer, CustomerPatch, CustomerStatus } from '../../shared/domain/customer';
+import type {
+  CustomerChange,
+  Interaction,
+  InteractionInput,
+} from '../../shared/domain/interaction';
+import type { Product } from '../../shared/domain/product';
+import type { Purchase, PurchaseInput } from '../../shared/domain/purchase';
+import type { Settings } from '../../shared/domain/settings';
+import type { TimelineEntry } from '../../shared/domain/timeline';
+import { AppError } from '../../shared/errors';
+import { CatalogStore } from './catalog/catalogStore';
+import type { PageCodec } from './crypto/pageCodec';
+import { customerIndexer } from './customers/customerIndexer';
+import { CustomerStore, type PreparedUpdate } from './customers/customerStore';
+import type { ComptoirDatabase } from './db/database';
+import { HistoryStore } from './history/historyStore';
+import { RecordPages, writeSealed } from './pages/recordPages';
+
+export interface SessionOptions {
+  now?: () => number;
+  newId?: () => string;
+}
+
+/**
+ * An unlocked customer file: customers, their history, the catalog and settings. Writes that
+ * touch several tables (a purchase and the figures it changes) go in one transaction.
+ */
+export class Session {
+  private constructor(
+    private readonly db: ComptoirDatabase,
+    readonly customers: CustomerStore,
+    readonly history: HistoryStore,
+    readonly catalog: CatalogStore,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(
+    db: ComptoirDatabase,
+    codec: PageCodec,
+    options: SessionOptions = {},
+  ): Promise<{ session: Session; damaged: DamagedPage[] }> {
+    const now = options.now ?? Date.now;
+    const newId = options.newId ?? (() => crypto.randomUUID());
+    const pages = <T extends { id: string }>(table: string) =>
+      new RecordPages<T>(db, codec, table, undefined, now);
+    const [{ catalog, damaged: d1 }, { history, damaged: d2 }] = await Promise.all([
+      CatalogStore.open(pages<Product>('products'), pages('settings'), now, newId),
+      HistoryStore.open(
+        {
+          purchases: pages<Purchase>('purchases'),
+          interactions: pages<Interaction>('interactions'),
+          changes: pages<CustomerChange>('changes'),
+        },
+        newId,
+      ),
+    ]);
+    const customerPages = new RecordPages<Customer>(
+      db,
+      codec,
+      'customers',
+      customerIndexer(codec),
+      now,
+    );
+    const { store, damaged: d3 } = await CustomerStore.open(customerPages, {
+      now,
+      newId,
+      settings: () => catalog.settings(),
+    });
+    return {
+      session: new Session(db, store, history, catalog, now),
+      damaged: [...d3, ...d1, ...d2],
+    };
+  }
+
+  async updateCustomer(
+    id: string,
+    patch: CustomerPatch,
+    expectedVersion: number,
+  ): Promise<Customer> {
+    return (
+      await this.commitUpdate(await this.customers.prepareUpdate(id, patch, expectedVersion))
+    )[0]!;
+  }
+
+  async bulkUpdate(
+    ids: string[],
+    change: { addTags: string[]; removeTags: string[]; status?: CustomerStatus },
+  ) {
+    return (await this.commitUpdate(await this.customers.prepareBulk(ids, change))).length;
+  }
+
+  /** Erasure: the customers and everything recorded about them, in one transaction. */
+  async deleteCustomers(ids: string[]): Promise<number> {
+    const removed = await this.customers.prepareDelete(ids);
+    const history = await this.history.prepareForget(removed.ids);
+    await writeSealed(this.db, [removed.sealed, ...history]);
+    return removed.ids.length;
+  }
+
+  async addPurchase(input: PurchaseInput): Promise<Purchase> {
+    this.customers.get(input.customerId);
+    const { sealed, purchase, figures } = await this.history.preparePurchase(input, this.now());
+    const customer = await this.customers.prepareFigures(input.customerId, figures);
+    const log = await this.history.prepareChanges(customer.changes);
+    await writeSealed(this.db, [sealed, customer.sealed, ...log]);
+    return purchase;
+  }
+
+  async addInteraction(input: InteractionInput): Promise<Interaction> {
+    this.customers.get(input.customerId);
+    const { sealed, interaction, figures } = await this.history.prepareInteraction(
+      input,
+      this.now(),
+    );
+    const customer = await this.customers.prepareFigures(input.customerId, figures);
+    await writeSealed(this.db, [sealed, customer.sealed]);
+    return interaction;
+  }
+
+  async remove(kind: 'purchase' | 'interaction', id: string): Promise<string> {
+    const removed = await this.history.prepareRemove(kind, id);
+    const customer = await this.customers.prepareFigures(removed.customerId, removed.figures);
+    await writeSealed(this.db, [removed.sealed, customer.sealed]);
+    return removed.customerId;
+  }
+
+  timeline(id: string): TimelineEntry[] {
+    const customer = this.customers.get(id);
+    return this.history.timeline(id, { at: customer.createdAt, source: customer.source });
+  }
+
+  async updateSettings(settings: Settings): Promise<Settings> {
+    if (settings.currency !== this.catalog.settings().currency && this.history.purchaseCount > 0) {
+      throw new AppError('VALIDATION', 'The currency cannot change once purchases are recorded', [
+        { path: ['settings', 'currency'], rule: 'invalidChoice' },
+      ]);
+    }
+    return this.catalog.updateSettings(settings);
+  }
+
+  clear(): void {
+    this.customers.clear();
+    this.history.clear();
+    this.catalog.clear();
+  }
+
+  private async commitUpdate(prepared: PreparedUpdate): Promise<Customer[]> {
+    const log = await this.history.prepareChanges(prepared.changes);
+    await writeSealed(this.db, [prepared.sealed, ...log]);
+    return prepared.customers;
+  }
+}

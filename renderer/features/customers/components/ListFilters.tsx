@@ -1,0 +1,68 @@
+import { useEffect, useId, useState } from 'react';
+import { useStore } from 'zustand';
+import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../shared/domain/customer';
+import { useServices } from '../../../app/services';
+import type { MessageKey } from '../../../i18n/translate';
+import { useT } from '../../../i18n/useT';
+
+/** Quick filters: status chips (any of) and one tag. */
+export function ListFilters() {
+  const t = useT();
+  const id = useId();
+  const { core, customerList } = useServices();
+  const filter = useStore(customerList, (s) => s.filter);
+  const all = useStore(customerList, (s) => s.all);
+  const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
+
+  useEffect(() => {
+    const load = () => void core.send('customers.tags', {}).then(setTags, () => setTags([]));
+    load();
+    return core.on('customers.changed', load);
+  }, [core, all]);
+
+  const toggle = (status: CustomerStatus) => {
+    const statuses = filter.statuses.includes(status)
+      ? filter.statuses.filter((s) => s !== status)
+      : [...filter.statuses, status];
+    customerList.getState().setFilter({ ...filter, statuses });
+  };
+  return (
+    <div className="list-filters" role="group" aria-label={t('filters.label')}>
+      {CUSTOMER_STATUSES.map((status) => (
+        <button
+          key={status}
+          type="button"
+          className={`chip${filter.statuses.includes(status) ? ' chip-on' : ''}`}
+          aria-pressed={filter.statuses.includes(status)}
+          onClick={() => toggle(status)}
+        >
+          {t(`choice.status.${status}` as MessageKey)}
+        </button>
+      ))}
+      <label htmlFor={`${id}-tag`} className="filter-label">
+        {t('filters.tag')}
+      </label>
+      <select
+        id={`${id}-tag`}
+        value={filter.tag}
+        onChange={(e) => customerList.getState().setFilter({ ...filter, tag: e.target.value })}
+      >
+        <option value="">{t('filters.anyTag')}</option>
+        {tags.map(({ tag, count }) => (
+          <option key={tag} value={tag}>
+            {tag} ({count})
+          </option>
+        ))}
+      </select>
+      {(filter.statuses.length > 0 || filter.tag) && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => customerList.getState().setFilter({ statuses: [], tag: '' })}
+        >
+          {t('filters.clear')}
+        </button>
+      )}
+    </div>
+  );
+}
