@@ -25,6 +25,8 @@ test('the counter: create a customer, two sales, find them, timeline, edit, bulk
   await addProduct(page, 'Croissant', '1.20', 'CRO');
   await addProduct(page, 'Baguette tradition', '1,30');
   await addProduct(page, 'Pain au chocolat', '1.40');
+  await expectNoSeriousA11yIssue(page);
+  await page.screenshot({ path: `${SHOTS}/settings-en.png` });
   await page.getByRole('button', { name: 'Done' }).click();
 
   // A new customer, by keyboard: N, fields, Enter.
@@ -109,6 +111,7 @@ test('the counter: create a customer, two sales, find them, timeline, edit, bulk
   await note.getByRole('radio', { name: 'Review' }).check();
   await note.getByLabel('Rating').selectOption('5');
   await note.getByLabel('What happened').fill('Les meilleurs croissants du quartier');
+  await expectNoSeriousA11yIssue(page);
   await note.getByRole('button', { name: 'Save' }).click();
   await expect(timeline.getByTestId('timeline-interaction')).toContainText('meilleurs croissants');
 
@@ -181,4 +184,39 @@ test('columns: choose and order them, figures included, and they stay after a re
   await unlock(page);
   await expect(page.getByRole('columnheader')).toContainText(['Name', 'Phone', 'City', 'Status']);
   await expect(page.getByRole('columnheader', { name: 'Email' })).toHaveCount(0);
+});
+
+test('custom fields: defined in settings, filled on the customer page, shown as a column', async ({
+  page,
+}) => {
+  const screen = new CustomersScreen(page);
+  await screen.open();
+  await page.keyboard.press('n');
+  await screen.fill({ firstName: 'Ada', lastName: 'Lovelace' });
+  await page.keyboard.press('Enter');
+  await expect(screen.dialog()).toBeHidden();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const fields = page.getByRole('form', { name: 'Add field' });
+  await fields.getByLabel('Field name').fill('Taille de vêtement');
+  await fields.getByLabel('Type').selectOption('choice');
+  await fields.getByLabel('Choices, separated by commas').fill('S, M, L');
+  await fields.getByRole('button', { name: 'Add field' }).click();
+  await expect(page.getByText('Taille de vêtement · One choice')).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await screen.rows().first().focus();
+  await page.keyboard.press('Enter');
+  const section = page.getByRole('region', { name: 'Your fields' });
+  await section.getByRole('button', { name: /Taille de vêtement/ }).click();
+  await section.getByRole('combobox').selectOption('M');
+  await page.keyboard.press('Enter');
+  await expect(section).toContainText('M');
+  await page.getByRole('button', { name: /Back to the list/ }).click();
+
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('dialog').getByRole('checkbox', { name: 'Taille de vêtement' }).check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('columnheader', { name: /Taille de vêtement/ })).toBeVisible();
+  await expect(screen.rows().first().locator('.cell-custom-taille-de-vetement')).toHaveText('M');
 });

@@ -57,6 +57,9 @@ describe('search as you type', () => {
     }
     expect(search.search('+44 7700 900', order)).toEqual(['d']);
     expect(phoneForms('+33 6 12 34 56 78')).toEqual(['33612345678', '0612345678']);
+    // Any other country as stored (E.164): its international digits and the national way.
+    expect(phoneForms('+32470123456')).toEqual(['32470123456', '0470123456']);
+    expect(phoneForms('+14155552671')).toEqual(['14155552671', '4155552671']);
   });
 
   it('ranks the full name, then last names, first names, other words; never inside a word', () => {

@@ -1,5 +1,6 @@
 import type { Customer } from '../../../shared/domain/customer';
 import { foldText } from '../../../shared/domain/fold';
+import { phoneSearchForms } from '../../../shared/domain/validation/phone';
 
 /**
  * Search as you type over the decrypted working set: accent- and case-free ("helene" finds
@@ -52,9 +53,12 @@ export function phoneForms(phone: string): string[] {
     : digits.startsWith('00')
       ? digits.slice(2)
       : null;
-  // French and British numbers (the demo's and most users'): country code <-> trunk zero.
+  // French and British numbers (the demo's and most users'): country code <-> trunk zero, fast.
   if (international?.startsWith('33') || international?.startsWith('44')) {
     forms.add(`0${international.slice(2)}`).add(international);
+  } else if (international !== null) {
+    // Any other country: its national form needs libphonenumber's metadata (slower, rarer).
+    for (const form of phoneSearchForms(`+${international}`)) forms.add(form);
   } else if (digits.startsWith('0') && digits.length >= 9) {
     forms.add(`33${digits.slice(1)}`).add(`44${digits.slice(1)}`);
   }

@@ -7,7 +7,7 @@ import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
 import { usePaintMarks, useSearchPaintMark } from '../hooks/usePaintMarks';
 import { rowAt } from '../stores/customerListStore';
-import { useListViewStore } from '../stores/listViewStore';
+import { listScroll, useListViewStore } from '../stores/listViewStore';
 import { columnLabel, columnSpec, liveColumns } from '../utils/columns';
 import { CustomerRow, ROW_HEIGHT } from './CustomerRow';
 
@@ -53,6 +53,7 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    initialOffset: () => listScroll.top,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -64,8 +65,11 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   usePaintMarks(total > 0 && rowAt(state, first) !== undefined);
   useSearchPaintMark(state.shown);
 
-  // A new search or filter shows its best matches: back to the top.
+  // A new search or filter shows its best matches: back to the top (not when the list comes back).
+  const shownFor = useRef({ query: state.query, filter: state.filter });
   useEffect(() => {
+    if (shownFor.current.query === state.query && shownFor.current.filter === state.filter) return;
+    shownFor.current = { query: state.query, filter: state.filter };
     scrollRef.current?.scrollTo({ top: 0 });
   }, [state.query, state.filter]);
 
@@ -144,7 +148,12 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
           <span className="visually-hidden">{t('customers.column.actions')}</span>
         </div>
       </div>
-      <div ref={scrollRef} className="customer-scroll" role="rowgroup">
+      <div
+        ref={scrollRef}
+        className="customer-scroll"
+        role="rowgroup"
+        onScroll={(event) => (listScroll.top = event.currentTarget.scrollTop)}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const customer = rowAt(state, item.index);

@@ -27,16 +27,11 @@ type Open =
 /** The list, or the page of the customer opened from it. */
 export function CustomersPage() {
   const openId = useListViewStore((s) => s.openId);
-  // The list stays mounted under the customer page so its scroll and search survive a visit.
-  return (
-    <>
-      <CustomerListPage hidden={openId !== null} />
-      {openId !== null && <CustomerPage key={openId} id={openId} />}
-    </>
-  );
+  // The list's rows, search and scroll position live in stores, so it comes back as it was left.
+  return openId !== null ? <CustomerPage key={openId} id={openId} /> : <CustomerListPage />;
 }
 
-function CustomerListPage({ hidden }: { hidden: boolean }) {
+function CustomerListPage() {
   const t = useT();
   const { core, customerList } = useServices();
   const total = useStore(customerList, (s) => s.total);
@@ -58,7 +53,6 @@ function CustomerListPage({ hidden }: { hidden: boolean }) {
   }, [core, customerList]);
 
   useEffect(() => {
-    if (hidden) return;
     const onKey = (event: KeyboardEvent) => {
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       const free = !isTyping(event.target) && !document.querySelector('dialog[open]');
@@ -76,11 +70,11 @@ function CustomerListPage({ hidden }: { hidden: boolean }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [hidden]);
+  }, []);
 
   const close = () => setOpen({ kind: 'none' });
   return (
-    <main className="page" hidden={hidden}>
+    <main className="page">
       <div className="page-head">
         <div>
           <h1>{t('customers.title')}</h1>

@@ -21,6 +21,9 @@ function savedColumns(): ColumnId[] {
   return DEFAULT_COLUMNS;
 }
 
+/** Where the list was scrolled to, so it comes back there after a customer page (not state: no re-render). */
+export const listScroll = { top: 0 };
+
 interface ListViewState {
   /** The customer whose page is open, or null for the list. */
   openId: string | null;

@@ -32,16 +32,16 @@ const text = (track: string, min: number, get: (c: Customer) => string): ColumnS
   cell: (c) => get(c),
 });
 const date = (get: (c: Customer) => number | string | null): ColumnSpec => ({
-  track: '120px',
-  min: 120,
+  track: '136px',
+  min: 136,
   cell: (c, ctx) => {
     const at = get(c);
     return at === null || at === '' ? '' : formatDate(ctx.language, at);
   },
 });
 const money = (get: (c: Customer) => number | null): ColumnSpec => ({
-  track: '110px',
-  min: 110,
+  track: '124px',
+  min: 124,
   numeric: true,
   cell: (c, ctx) => {
     const minor = get(c);
@@ -86,8 +86,8 @@ const SPECS: Record<(typeof BUILT_IN_COLUMNS)[number], ColumnSpec> = {
   },
   email: text('minmax(200px, 1.6fr)', 200, (c) => c.email),
   phone: {
-    track: 'minmax(140px, 1fr)',
-    min: 140,
+    track: 'minmax(160px, 1fr)',
+    min: 160,
     cell: (c, ctx) => formatPhone(c.phone, ctx.country),
   },
   company: text('minmax(130px, 1fr)', 130, (c) => c.company),
@@ -103,8 +103,8 @@ const SPECS: Record<(typeof BUILT_IN_COLUMNS)[number], ColumnSpec> = {
   language: choice('language'),
   birthDate: date((c) => c.birthDate),
   orderCount: {
-    track: '80px',
-    min: 80,
+    track: '124px',
+    min: 124,
     numeric: true,
     cell: (c, ctx) => formatNumber(ctx.language, c.figures.orderCount),
   },

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { useListViewStore } from '../../customers/stores/listViewStore';
+import { listScroll, useListViewStore } from '../../customers/stores/listViewStore';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { useAutoLock } from '../hooks/useAutoLock';
@@ -38,6 +38,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
       fileSettings.getState().reset();
       useListViewStore.getState().openCustomer(null);
       useListViewStore.getState().clearSelection();
+      listScroll.top = 0;
     } else void fileSettings.getState().load();
   }, [unlocked, customerList, fileSettings]);
 
