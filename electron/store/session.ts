@@ -7,12 +7,13 @@ import type {
 } from '../../shared/domain/interaction';
 import type { Product } from '../../shared/domain/product';
 import type { Purchase, PurchaseInput } from '../../shared/domain/purchase';
-import type { Settings } from '../../shared/domain/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import type { TimelineEntry } from '../../shared/domain/timeline';
 import { AppError } from '../../shared/errors';
 import { CatalogStore } from './catalog/catalogStore';
 import type { PageCodec } from './crypto/pageCodec';
 import { customerIndexer } from './customers/customerIndexer';
+import { packCustomer } from './customers/customerPacking';
 import { CustomerStore, type PreparedUpdate } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
 import { HistoryStore } from './history/historyStore';
@@ -45,29 +46,30 @@ export class Session {
     const newId = options.newId ?? (() => crypto.randomUUID());
     const pages = <T extends { id: string }>(table: string) =>
       new RecordPages<T>(db, codec, table, undefined, now);
-    const [{ catalog, damaged: d1 }, { history, damaged: d2 }] = await Promise.all([
-      CatalogStore.open(pages<Product>('products'), pages('settings'), now, newId),
-      HistoryStore.open(
-        {
-          purchases: pages<Purchase>('purchases'),
-          interactions: pages<Interaction>('interactions'),
-          changes: pages<CustomerChange>('changes'),
-        },
-        newId,
-      ),
-    ]);
     const customerPages = new RecordPages<Customer>(
       db,
       codec,
       'customers',
       customerIndexer(codec),
       now,
+      packCustomer,
     );
-    const { store, damaged: d3 } = await CustomerStore.open(customerPages, {
-      now,
-      newId,
-      settings: () => catalog.settings(),
-    });
+    // Every table opens at once; customers read the settings only when they are written.
+    let settings = (): Settings => DEFAULT_SETTINGS;
+    const [{ catalog, damaged: d1 }, { history, damaged: d2 }, { store, damaged: d3 }] =
+      await Promise.all([
+        CatalogStore.open(pages<Product>('products'), pages('settings'), now, newId),
+        HistoryStore.open(
+          {
+            purchases: pages<Purchase>('purchases'),
+            interactions: pages<Interaction>('interactions'),
+            changes: pages<CustomerChange>('changes'),
+          },
+          newId,
+        ),
+        CustomerStore.open(customerPages, { now, newId, settings: () => settings() }),
+      ]);
+    settings = () => catalog.settings();
     return {
       session: new Session(db, store, history, catalog, now),
       damaged: [...d3, ...d1, ...d2],

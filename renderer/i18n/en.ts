@@ -148,6 +148,10 @@ export const en = {
     'You have not confirmed keeping your recovery key: if you forget your passphrase, your customers are lost.',
   'vault.lock': 'Lock',
   'vault.locked': 'Customer file locked',
+  'vault.damagedHistory': {
+    one: 'They also held {count} purchase, interaction or change record.',
+    other: 'They also held {count} purchase, interaction or change records.',
+  },
   'vault.damaged': {
     one: '{count} damaged block of records could not be read and was set aside ({customers} customers). The rest of the file is open.',
     other:

@@ -150,6 +150,10 @@ export const fr: Messages = {
     'Vous n’avez pas confirmé avoir conservé votre clé de secours : si vous oubliez votre phrase secrète, vos clients sont perdus.',
   'vault.lock': 'Verrouiller',
   'vault.locked': 'Fichier clients verrouillé',
+  'vault.damagedHistory': {
+    one: 'Ils contenaient aussi {count} achat, échange ou modification.',
+    other: 'Ils contenaient aussi {count} achats, échanges ou modifications.',
+  },
   'vault.damaged': {
     one: '{count} bloc de fiches endommagé n’a pas pu être lu et a été mis de côté ({customers} clients). Le reste du fichier est ouvert.',
     other:

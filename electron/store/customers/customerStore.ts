@@ -3,7 +3,6 @@ import type { CustomerPage, ListFilter } from '../../../shared/contract/customer
 import type { DamagedPage } from '../../../shared/contract/storeControl';
 import {
   hasIdentity,
-  upgradeCustomer,
   type Customer,
   type CustomerInput,
   type CustomerPatch,
@@ -20,8 +19,17 @@ import {
   type SealedChange,
 } from '../pages/recordPages';
 import { diffCustomer } from './customerDiff';
-import { filterIds, isFiltered, sortIds, type ListSort } from './customerOrder';
+import {
+  filterIds,
+  firstIdsOf,
+  isFiltered,
+  sortedIdsOf,
+  sortKeys,
+  type ListSort,
+  type SortKeys,
+} from './customerOrder';
 import { applyRules } from './customerRules';
+import { unpackCustomer } from './customerPacking';
 import { CustomerSearch } from './customerSearch';
 
 export interface ListQuery {
@@ -31,6 +39,10 @@ export interface ListQuery {
   filter?: ListFilter;
   sort: ListSort;
 }
+
+/** Rows a first page may ask for before the whole order is sorted. */
+const FIRST_ROWS = 1000;
+const sortKey = (sort: ListSort) => `${sort.field}:${sort.direction}`;
 
 export interface StoreOptions {
   now?: () => number;
@@ -54,6 +66,7 @@ export class CustomerStore {
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
   private warming = false;
   private sorted: { key: string; ids: string[] } | null = null;
+  private pending: { key: string; keys: SortKeys } | null = null;
   readonly now: () => number;
   readonly newId: () => string;
   private readonly settings: () => Settings;
@@ -74,7 +87,7 @@ export class CustomerStore {
   ): Promise<{ store: CustomerStore; damaged: DamagedPage[] }> {
     const store = new CustomerStore(pages, options);
     const { records, damaged } = await pages.loadAll();
-    for (const stored of records) store.byId.set(stored.id, upgradeCustomer(stored));
+    for (const stored of records) store.byId.set(stored.id, unpackCustomer(stored));
     return { store, damaged };
   }
 
@@ -83,6 +96,17 @@ export class CustomerStore {
   }
 
   list({ offset, limit, ...query }: ListQuery): CustomerPage {
+    const plain = !query.query?.trim() && !isFiltered(query.filter);
+    if (plain && offset + limit <= FIRST_ROWS && this.sorted?.key !== sortKey(query.sort)) {
+      // The first page of an order not sorted yet (at unlock): its rows alone, the rest after.
+      const first = firstIdsOf(this.keysFor(query.sort), offset + limit).slice(offset);
+      setTimeout(() => this.matching(query), 0);
+      return {
+        total: this.byId.size,
+        all: this.byId.size,
+        rows: first.map((id) => this.byId.get(id)!),
+      };
+    }
     const ids = this.matching(query);
     const rows = ids.slice(offset, offset + limit).map((id) => this.byId.get(id)!);
     return { total: ids.length, all: this.byId.size, rows };
@@ -161,7 +185,7 @@ export class CustomerStore {
 
   /** Adds customers that already have ids (a file written before encryption, a backup). */
   async adopt(customers: Customer[]): Promise<void> {
-    const upgraded = customers.map(upgradeCustomer);
+    const upgraded = customers.map(unpackCustomer);
     await this.pages.save({ put: upgraded, remove: [] }, this.lookup);
     this.remember(upgraded);
   }
@@ -247,6 +271,7 @@ export class CustomerStore {
           sealed.apply();
           for (const id of unique) this.byId.delete(id);
           this.sorted = null;
+          this.pending = null;
           this.search.forget(unique);
         },
       },
@@ -270,6 +295,7 @@ export class CustomerStore {
   clear(): void {
     this.byId.clear();
     this.sorted = null;
+    this.pending = null;
     this.search.clear();
   }
 
@@ -301,15 +327,24 @@ export class CustomerStore {
   private remember(customers: Customer[]): void {
     for (const customer of customers) this.byId.set(customer.id, customer);
     this.sorted = null;
+    this.pending = null;
     this.search.forget(customers.map((c) => c.id));
   }
 
   private sortedIds(sort: ListSort): string[] {
-    const key = `${sort.field}:${sort.direction}`;
+    const key = sortKey(sort);
     if (this.sorted?.key !== key) {
-      this.sorted = { key, ids: sortIds(this.byId.values(), sort) };
+      this.sorted = { key, ids: sortedIdsOf(this.keysFor(sort)) };
+      this.pending = null;
     }
     return this.sorted.ids;
+  }
+
+  /** The sort keys of an order, built once for its first page and its full sort. */
+  private keysFor(sort: ListSort): SortKeys {
+    const key = sortKey(sort);
+    if (this.pending?.key !== key) this.pending = { key, keys: sortKeys(this.byId.values(), sort) };
+    return this.pending.keys;
   }
 }
 

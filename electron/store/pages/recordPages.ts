@@ -48,6 +48,8 @@ export class RecordPages<T extends { id: string }> {
     readonly table: string,
     private readonly indexer: Indexer<T> = async () => NO_INDEXES,
     private readonly now: () => number = Date.now,
+    /** How a record is written (a customer without its empty fields); as is by default. */
+    private readonly pack: (record: T) => unknown = (record) => record,
   ) {}
 
   private pageId(n: number): string {
@@ -153,7 +155,7 @@ export class RecordPages<T extends { id: string }> {
       }
       const records = [...ids].map((id) => recordOf(id)!);
       const indexes = await Promise.all(records.map((record) => this.indexer(record)));
-      const sealed = await this.codec.seal(this.table, page, records);
+      const sealed = await this.codec.seal(this.table, page, records.map(this.pack));
       rows.push({
         id: page,
         table: this.table,

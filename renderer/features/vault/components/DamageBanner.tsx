@@ -8,10 +8,14 @@ export function DamageBanner() {
   const { vault } = useServices();
   const damaged = useStore(vault, (s) => s.report?.damaged);
   if (!damaged || damaged.length === 0) return null;
-  const customers = damaged.reduce((sum, page) => sum + page.count, 0);
+  // Page ids start with their table: only customer pages hold customers.
+  const count = (pages: typeof damaged) => pages.reduce((sum, page) => sum + page.count, 0);
+  const customers = count(damaged.filter((p) => p.pageId.startsWith('customers/')));
+  const others = count(damaged.filter((p) => !p.pageId.startsWith('customers/')));
   return (
     <p className="banner-danger" role="alert">
       {t('vault.damaged', { count: damaged.length, customers })}
+      {others > 0 && ` ${t('vault.damagedHistory', { count: others })}`}
     </p>
   );
 }
