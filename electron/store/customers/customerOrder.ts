@@ -49,32 +49,46 @@ export function sortIds(customers: Iterable<Customer>, sort: ListSort): string[]
   return sortedIdsOf(sortKeys(customers, sort));
 }
 
-/** The first `count` ids in list order without sorting the rest (the first page at unlock). */
-export function firstIdsOf({ keyed, empty, direction }: SortKeys, count: number): string[] {
+/**
+ * The first `count` ids in list order without sorting the rest (the first page at unlock). Only
+ * a customer whose value could make the page gets its full key built: at 100k that is a few
+ * hundred strings, not 100k.
+ */
+export function firstIds(customers: Iterable<Customer>, sort: ListSort, count: number): string[] {
+  const asc = sort.direction === 'asc';
   const best: string[] = [];
-  const before =
-    direction === 'asc' ? (a: string, b: string) => a < b : (a: string, b: string) => a > b;
-  for (const key of keyed) {
-    if (best.length === count && !before(key, best[count - 1]!)) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(best[mid]!, key)) lo = mid + 1;
-      else hi = mid;
+  let worst: string | null = null; // the value part of the last key kept, once the page is full
+  const emptyOnes: Customer[] = [];
+  for (const c of customers) {
+    const value = sortValueOf(c, sort.field);
+    if (value === null) {
+      emptyOnes.push(c);
+      continue;
     }
-    best.splice(lo, 0, key);
+    const key = typeof value === 'number' ? numberKey(value) : value;
+    if (worst !== null && (asc ? key > worst : key < worst)) continue;
+    const name = sort.field === 'name' ? '' : (sortValueOf(c, 'name') ?? '');
+    insertSorted(best, `${key}${SEP}${name}${SEP}${c.id}`, asc);
     if (best.length > count) best.pop();
+    if (best.length === count) worst = best[count - 1]!.slice(0, best[count - 1]!.indexOf(SEP));
   }
   const ids = best.map(idOf);
-  if (ids.length < count)
-    ids.push(
-      ...[...empty]
-        .sort()
-        .slice(0, count - ids.length)
-        .map(idOf),
-    );
+  if (ids.length < count) {
+    const empty = emptyOnes.map((c) => `${sortValueOf(c, 'name') ?? ''}${SEP}${c.id}`).sort();
+    ids.push(...empty.slice(0, count - ids.length).map(idOf));
+  }
   return ids;
+}
+
+function insertSorted(list: string[], key: string, asc: boolean): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (asc ? list[mid]! < key : list[mid]! > key) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, key);
 }
 
 function idOf(key: string): string {

@@ -1,4 +1,5 @@
 import type { Customer } from '../../../shared/domain/customer';
+import { yieldToEvents } from '../../../shared/async/yieldToEvents';
 import { foldText } from '../../../shared/domain/fold';
 import { phoneSearchForms } from '../../../shared/domain/validation/phone';
 
@@ -207,6 +208,8 @@ export class CustomerSearch {
   private dirty = new Uint8Array(0);
   private generation = 0;
   private round = 0;
+  /** Per list position: 1 + the rank of a match in the current search, else 0 (reused). */
+  private marks = new Uint8Array(0);
 
   constructor(private readonly customer: (id: string) => Customer | undefined) {}
 
@@ -220,12 +223,18 @@ export class CustomerSearch {
       return this.last.found;
     }
     const { slots, position } = this.slotsFor(order);
-    const ranked: number[][] = Array.from({ length: RANKS }, () => []);
+    // Matches are collected as (position in the list, rank); see `inListOrder`.
+    const hits: number[] = [];
+    const hitRanks: number[] = [];
+    const hit = (at: number, rank: number) => {
+      hits.push(at);
+      hitRanks.push(rank);
+    };
     const consider = (slot: number) => {
       const at = position[slot];
       if (at === undefined || at < 0) return; // not in this list
       const rank = rankOf(this.entry(slot), tokens, whole);
-      if (rank !== NO_MATCH) ranked[rank]!.push(at);
+      if (rank !== NO_MATCH) hit(at, rank);
     };
     const exact = tokens.length === 1 ? exactKeys(tokens[0]!) : null;
     if (this.ready && !options.scan && exact) {
@@ -246,7 +255,7 @@ export class CustomerSearch {
       }
       for (const slot of unique) {
         const at = position[slot];
-        if (at !== undefined && at >= 0) ranked[this.best[slot]!]!.push(at);
+        if (at !== undefined && at >= 0) hit(at, this.best[slot]!);
       }
     } else if (this.ready && !options.scan) {
       // Candidates from the word of the query with the smallest buckets, each checked once.
@@ -265,11 +274,32 @@ export class CustomerSearch {
     } else {
       for (let i = 0; i < slots.length; i++) consider(slots[i]!);
     }
-    const found: string[] = [];
-    // Back to list order within each rank (a typed array sorts numbers natively).
-    for (const list of ranked)
-      for (const at of Int32Array.from(list).sort()) found.push(order[at]!);
+    const found = this.inListOrder(hits, hitRanks, order);
     if (!options.scan) this.last = { whole, order, found };
+    return found;
+  }
+
+  /**
+   * Best rank first, list order within a rank. A few matches are sorted; many (the first
+   * letter typed: tens of thousands) are marked in a table of list positions and read back in
+   * one pass per rank, which costs a scan of the list instead of a sort of the matches.
+   */
+  private inListOrder(hits: number[], ranks: number[], order: readonly string[]): string[] {
+    const found: string[] = [];
+    if (hits.length * 16 < order.length) {
+      const byRank: number[][] = Array.from({ length: RANKS }, () => []);
+      for (let i = 0; i < hits.length; i++) byRank[ranks[i]!]!.push(hits[i]!);
+      for (const list of byRank)
+        for (const at of Int32Array.from(list).sort()) found.push(order[at]!);
+      return found;
+    }
+    if (this.marks.length < order.length) this.marks = new Uint8Array(order.length);
+    const marks = this.marks;
+    for (let i = 0; i < hits.length; i++) marks[hits[i]!] = ranks[i]! + 1;
+    for (let rank = 1; rank <= RANKS; rank++) {
+      for (let at = 0; at < order.length; at++) if (marks[at] === rank) found.push(order[at]!);
+    }
+    for (const at of hits) marks[at] = 0;
     return found;
   }
 
@@ -280,7 +310,8 @@ export class CustomerSearch {
     for (const id of [...ids]) {
       if (this.generation !== generation) return; // locked meanwhile: nothing to index
       this.entry(this.slot(id));
-      if (++done % slice === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      // A posted message, not a timer: timers are clamped to 4 ms, 100 times over at 100k.
+      if (++done % slice === 0) await yieldToEvents();
     }
     this.ready = true;
   }
@@ -295,8 +326,9 @@ export class CustomerSearch {
     for (const id of ids) {
       const slot = this.slot(id);
       this.grow();
-      // Its old filings are stale now: its rank is computed from its entry from here on.
-      this.dirty[slot] = 1;
+      // Old filings, if any, are stale now: its rank is computed from its entry from here on.
+      // A customer never filed (new, as in a demo load or an import) has none: its filings stay trusted.
+      if (this.entries[slot] !== undefined) this.dirty[slot] = 1;
       this.entries[slot] = undefined;
       this.entry(slot);
     }

@@ -21,7 +21,7 @@ import {
 import { diffCustomer } from './customerDiff';
 import {
   filterIds,
-  firstIdsOf,
+  firstIds,
   isFiltered,
   sortedIdsOf,
   sortKeys,
@@ -99,7 +99,7 @@ export class CustomerStore {
     const plain = !query.query?.trim() && !isFiltered(query.filter);
     if (plain && offset + limit <= FIRST_ROWS && this.sorted?.key !== sortKey(query.sort)) {
       // The first page of an order not sorted yet (at unlock): its rows alone, the rest after.
-      const first = firstIdsOf(this.keysFor(query.sort), offset + limit).slice(offset);
+      const first = firstIds(this.byId.values(), query.sort, offset + limit).slice(offset);
       setTimeout(() => this.matching(query), 0);
       return {
         total: this.byId.size,

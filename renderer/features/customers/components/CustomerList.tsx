@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { Customer } from '../../../../shared/domain/customer';
 import { useServices } from '../../../app/services';
 import { useLanguageStore } from '../../../i18n/languageStore';
@@ -20,11 +21,22 @@ const SELECT_TRACK = '44px';
 const ACTIONS_TRACK = '88px';
 
 /** The whole customer file as one scrollable table; only the visible rows exist in the DOM. */
-export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
+export const CustomerList = memo(function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
   const { customerList, fileSettings } = useServices();
-  const state = useStore(customerList);
+  // Not the query: a keystroke must not redraw the table, only the rows it brings back.
+  const state = useStore(
+    customerList,
+    useShallow((s) => ({
+      total: s.total,
+      pages: s.pages,
+      sort: s.sort,
+      filter: s.filter,
+      shown: s.shown,
+      setSort: s.setSort,
+    })),
+  );
   const settings = useStore(fileSettings, (s) => s.settings);
   const chosen = useListViewStore((s) => s.columns);
   const selected = useListViewStore((s) => s.selected);
@@ -46,8 +58,6 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
     '--min-width': `${44 + 88 + specs.reduce((sum, s) => sum + s.min, 0)}px`,
   } as React.CSSProperties;
 
-  // No React Compiler here, so the virtualizer's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -62,16 +72,17 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   useEffect(() => {
     if (total > 0) customerList.getState().ensureRows(first, last);
   }, [customerList, first, last, total]);
-  usePaintMarks(total > 0 && rowAt(state, first) !== undefined);
+  usePaintMarks(total > 0 && rowAt(state.pages, first) !== undefined);
   useSearchPaintMark(state.shown);
 
-  // A new search or filter shows its best matches: back to the top (not when the list comes back).
-  const shownFor = useRef({ query: state.query, filter: state.filter });
+  // A new search's or filter's first matches arrived: back to the top (not when the list comes back).
+  const shownFor = useRef({ query: state.shown.query, filter: state.filter });
   useEffect(() => {
-    if (shownFor.current.query === state.query && shownFor.current.filter === state.filter) return;
-    shownFor.current = { query: state.query, filter: state.filter };
+    const now = { query: state.shown.query, filter: state.filter };
+    if (shownFor.current.query === now.query && shownFor.current.filter === now.filter) return;
+    shownFor.current = now;
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [state.query, state.filter]);
+  }, [state.shown.query, state.filter]);
 
   // Arrow keys move between rows, scrolling the next one into view first.
   // Stable between renders, so memoized rows whose customer did not change are not redrawn.
@@ -90,7 +101,9 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
   );
   const onOpen = useCallback((customer: Customer) => open(customer.id), [open]);
 
-  const loaded = items.map((item) => rowAt(state, item.index)).filter((c): c is Customer => !!c);
+  const loaded = items
+    .map((item) => rowAt(state.pages, item.index))
+    .filter((c): c is Customer => !!c);
   const allVisibleSelected = loaded.length > 0 && loaded.every((c) => selected.has(c.id));
   return (
     <div
@@ -156,7 +169,7 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const customer = rowAt(state, item.index);
+            const customer = rowAt(state.pages, item.index);
             return (
               <CustomerRow
                 key={item.key}
@@ -179,4 +192,4 @@ export function CustomerList({ onEdit, onDelete }: CustomerListProps) {
       </div>
     </div>
   );
-}
+});

@@ -4,7 +4,8 @@ import type { ListFilter } from '../../../../shared/contract/customers';
 import type { Customer } from '../../../../shared/domain/customer';
 import type { ColumnId } from '../../../../shared/domain/customerColumns';
 
-export const PAGE_SIZE = 200;
+// 100 rows: a screen and a half of overscan; a search answers in one structured clone this size.
+export const PAGE_SIZE = 100;
 export const SEARCH_SHOWN = 'comptoir:search-shown';
 
 export interface ListSort {
@@ -142,6 +143,6 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
   });
 }
 
-export function rowAt(state: CustomerListState, index: number): Customer | undefined {
-  return state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+export function rowAt(pages: CustomerListState['pages'], index: number): Customer | undefined {
+  return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 }

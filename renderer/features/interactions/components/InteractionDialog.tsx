@@ -4,6 +4,7 @@ import { INTERACTION_KINDS, type InteractionKind } from '../../../../shared/doma
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { Dialog } from '../../../components/Dialog';
+import { DialogFooter } from '../../../components/DialogFooter';
 import { useToastStore } from '../../../components/toastStore';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
@@ -107,19 +108,11 @@ export function InteractionDialog({ customer, onClose }: InteractionDialogProps)
             }}
           />
         </div>
-        {problem && (
-          <p className="form-summary" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
+        <DialogFooter problem={problem} onCancel={onClose}>
           <button type="submit" className="button-primary" disabled={saving}>
             {t('interaction.save')}
           </button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import {
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { Dialog } from '../../../components/Dialog';
+import { DialogFooter } from '../../../components/DialogFooter';
 import { Icon } from '../../../components/Icon';
 import { useToastStore } from '../../../components/toastStore';
 import { formatMoney, moneyInput, parseMoney } from '../../../i18n/format';
@@ -285,15 +286,7 @@ export function PurchaseDialog({ customer, onClose }: PurchaseDialogProps) {
             <strong data-testid="purchase-total">{formatMoney(language, total, currency)}</strong>
           </p>
         </div>
-        {problem && (
-          <p className="form-summary" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
+        <DialogFooter problem={problem} onCancel={onClose}>
           <button
             type="button"
             className="button-primary"
@@ -304,7 +297,7 @@ export function PurchaseDialog({ customer, onClose }: PurchaseDialogProps) {
             {t('purchase.save')}
             <kbd>{t('purchase.saveKeys')}</kbd>
           </button>
-        </div>
+        </DialogFooter>
       </div>
     </Dialog>
   );
