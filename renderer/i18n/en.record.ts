@@ -89,6 +89,15 @@ export const enRecord = {
 
   'timeline.title': 'Timeline',
   'timeline.purchase': 'Purchase · {total}',
+  'timeline.removePurchase': 'Remove the purchase of {when}',
+  'timeline.removeInteraction': 'Remove the interaction of {when}',
+  'timeline.removePurchaseTitle': 'Remove this purchase?',
+  'timeline.removeInteractionTitle': 'Remove this interaction?',
+  'timeline.removePurchaseBody':
+    'The purchase of {total} on {when} will be removed and the customer’s figures recalculated.',
+  'timeline.removeInteractionBody': 'The interaction of {when} will be removed.',
+  'timeline.remove': 'Remove',
+  'timeline.removed': 'Removed',
   'timeline.changed': 'Record changed',
   'timeline.created': 'Customer created · {source}',
 
@@ -203,6 +212,9 @@ export const enRecord = {
   'catalog.category': 'Category',
   'catalog.price': 'Price',
   'catalog.add': 'Add product',
+  'catalog.edit': 'Change',
+  'catalog.editOf': 'Change {name}',
+  'catalog.save': 'Save product',
   'catalog.archive': 'Archive',
   'catalog.restore': 'Restore',
   'catalog.nameRequired': 'Give the product a name.',

@@ -93,6 +93,15 @@ export const frRecord: Record<keyof typeof enRecord, Message> = {
 
   'timeline.title': 'Historique',
   'timeline.purchase': 'Achat · {total}',
+  'timeline.removePurchase': 'Retirer l’achat du {when}',
+  'timeline.removeInteraction': 'Retirer l’échange du {when}',
+  'timeline.removePurchaseTitle': 'Retirer cet achat ?',
+  'timeline.removeInteractionTitle': 'Retirer cet échange ?',
+  'timeline.removePurchaseBody':
+    'L’achat de {total} du {when} sera retiré et les chiffres du client recalculés.',
+  'timeline.removeInteractionBody': 'L’échange du {when} sera retiré.',
+  'timeline.remove': 'Retirer',
+  'timeline.removed': 'Retiré',
   'timeline.changed': 'Fiche modifiée',
   'timeline.created': 'Client créé · {source}',
 
@@ -207,6 +216,9 @@ export const frRecord: Record<keyof typeof enRecord, Message> = {
   'catalog.category': 'Catégorie',
   'catalog.price': 'Prix',
   'catalog.add': 'Ajouter le produit',
+  'catalog.edit': 'Modifier',
+  'catalog.editOf': 'Modifier {name}',
+  'catalog.save': 'Enregistrer le produit',
   'catalog.archive': 'Archiver',
   'catalog.restore': 'Rétablir',
   'catalog.nameRequired': 'Donnez un nom au produit.',

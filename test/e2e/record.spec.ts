@@ -24,7 +24,14 @@ test('the counter: create a customer, two sales, find them, timeline, edit, bulk
   await page.getByRole('button', { name: 'Settings' }).click();
   await addProduct(page, 'Croissant', '1.20', 'CRO');
   await addProduct(page, 'Baguette tradition', '1,30');
-  await addProduct(page, 'Pain au chocolat', '1.40');
+  await addProduct(page, 'Pain au chocolat', '1.04');
+  // A price typed wrong is changed in place.
+  await page.getByRole('button', { name: 'Change Pain au chocolat' }).click();
+  const change = page.getByRole('form', { name: 'Change Pain au chocolat' });
+  await expect(change.getByLabel('Name')).toBeFocused();
+  await change.getByLabel('Price').fill('1.40');
+  await change.getByLabel('Price').press('Enter');
+  await expect(page.getByRole('row', { name: /Pain au chocolat/ })).toContainText('€1.40');
   await expectNoSeriousA11yIssue(page);
   await page.screenshot({ path: `${SHOTS}/settings-en.png` });
   await page.getByRole('button', { name: 'Done' }).click();
@@ -86,6 +93,24 @@ test('the counter: create a customer, two sales, find them, timeline, edit, bulk
   await expect(figures.first()).toHaveText('2');
   await expect(page.getByText('€5.10')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 }).locator('.status')).toHaveText('Customer');
+
+  // A sale recorded by mistake is removed from the timeline; the figures follow.
+  await page.keyboard.press('p');
+  await page.keyboard.type('croissant');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(timeline.getByTestId('timeline-purchase')).toHaveCount(3);
+  await expect(figures.first()).toHaveText('3');
+  await timeline
+    .getByRole('button', { name: /Remove the purchase of/ })
+    .first()
+    .click();
+  const confirm = page.getByRole('alertdialog', { name: 'Remove this purchase?' });
+  await expect(confirm).toContainText('€1.20');
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(timeline.getByTestId('timeline-purchase')).toHaveCount(2);
+  await expect(figures.first()).toHaveText('2');
+  await expect(page.getByText('€5.10')).toBeVisible();
 
   // Edit a field in place; the timeline shows the change.
   await page.getByTestId('field-city').getByRole('button').click();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { displayName } from '../../../../shared/domain/customer';
+import type { TimelineEntry } from '../../../../shared/domain/timeline';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { Icon } from '../../../components/Icon';
@@ -16,6 +17,7 @@ import { useCustomerRecord } from '../hooks/useCustomerRecord';
 import { ruleFromError } from '../utils/fieldPatch';
 import { FiguresStrip } from './FiguresStrip';
 import { RecordSections } from './RecordSections';
+import { RemoveEntryDialog } from './RemoveEntryDialog';
 import { Timeline } from './Timeline';
 
 export interface CustomerPageProps {
@@ -23,6 +25,7 @@ export interface CustomerPageProps {
 }
 
 type Open = 'none' | 'purchase' | 'interaction' | 'delete';
+type Removable = Extract<TimelineEntry, { kind: 'purchase' | 'interaction' }>;
 
 /** One customer: every field editable in place, figures, and the timeline beside them. */
 export function CustomerPage({ id }: CustomerPageProps) {
@@ -33,6 +36,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
   const back = () => useListViewStore.getState().openCustomer(null);
   const { customer, timeline, error } = useCustomerRecord(id);
   const [open, setOpen] = useState<Open>('none');
+  const [removing, setRemoving] = useState<Removable | null>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -133,7 +137,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
         <RecordSections customer={customer} save={save} />
         <section className="record-timeline" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('timeline.title')}</h2>
-          <Timeline entries={timeline} />
+          <Timeline entries={timeline} onRemove={setRemoving} />
         </section>
       </div>
       {open === 'purchase' && (
@@ -142,6 +146,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
       {open === 'interaction' && (
         <InteractionDialog customer={customer} onClose={() => setOpen('none')} />
       )}
+      {removing && <RemoveEntryDialog entry={removing} onClose={() => setRemoving(null)} />}
       {open === 'delete' && (
         <DeleteCustomerDialog
           customer={customer}

@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../../../../shared/domain/timeline';
+import { Icon } from '../../../components/Icon';
 import { lineTotalMinor } from '../../../../shared/domain/purchase';
 import { formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
@@ -8,10 +9,12 @@ import { changeValue, fieldLabelKey } from '../utils/fieldLabels';
 
 export interface TimelineProps {
   entries: TimelineEntry[];
+  /** Asks to remove a purchase or an interaction recorded by mistake. */
+  onRemove(entry: Extract<TimelineEntry, { kind: 'purchase' | 'interaction' }>): void;
 }
 
 /** Purchases, interactions, notes and changes of one customer, newest first. */
-export function Timeline({ entries }: TimelineProps) {
+export function Timeline({ entries, onRemove }: TimelineProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
   return (
@@ -25,6 +28,31 @@ export function Timeline({ entries }: TimelineProps) {
           <time className="timeline-time" dateTime={new Date(entry.at).toISOString()}>
             {formatDateTime(language, entry.at)}
           </time>
+          {(entry.kind === 'purchase' || entry.kind === 'interaction') && (
+            <button
+              type="button"
+              className="icon-button timeline-remove"
+              aria-label={t(
+                entry.kind === 'purchase'
+                  ? 'timeline.removePurchase'
+                  : 'timeline.removeInteraction',
+                {
+                  when: formatDateTime(language, entry.at),
+                },
+              )}
+              title={t(
+                entry.kind === 'purchase'
+                  ? 'timeline.removePurchase'
+                  : 'timeline.removeInteraction',
+                {
+                  when: formatDateTime(language, entry.at),
+                },
+              )}
+              onClick={() => onRemove(entry)}
+            >
+              <Icon name="trash" />
+            </button>
+          )}
           {entry.kind === 'purchase' && (
             <div>
               <p className="timeline-title">

@@ -3,13 +3,14 @@ import { useStore } from 'zustand';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { useToastStore } from '../../../components/toastStore';
-import { formatMoney, parseMoney } from '../../../i18n/format';
+import type { Product } from '../../../../shared/domain/product';
+import { formatMoney, moneyInput, parseMoney } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
 import { ruleFromError } from '../../customerRecord/utils/fieldPatch';
 
-/** The product catalog the counter picks from: add a product, archive one. */
+/** The product catalog the counter picks from: add, change or archive a product. */
 export function CatalogSection() {
   const t = useT();
   const id = useId();
@@ -18,7 +19,10 @@ export function CatalogSection() {
   const products = useStore(fileSettings, (s) => s.products);
   const currency = useStore(fileSettings, (s) => s.settings.currency);
   const showToast = useToastStore((s) => s.show);
-  const [draft, setDraft] = useState({ name: '', sku: '', category: '', price: '' });
+  const empty = { name: '', sku: '', category: '', price: '' };
+  const [draft, setDraft] = useState(empty);
+  // The product being changed, or null when the form adds a new one.
+  const [editing, setEditing] = useState<Product | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const add = async (event: FormEvent) => {
@@ -27,20 +31,33 @@ export function CatalogSection() {
     if (!draft.name.trim()) return setProblem(t('catalog.nameRequired'));
     if (priceMinor === null || priceMinor < 0) return setProblem(t('catalog.badPrice'));
     try {
-      await fileSettings.getState().saveProduct(undefined, {
+      await fileSettings.getState().saveProduct(editing?.id, {
         name: draft.name,
         sku: draft.sku,
         category: draft.category,
         priceMinor,
-        archived: false,
+        archived: editing?.archived ?? false,
       });
-      setDraft({ name: '', sku: '', category: '', price: '' });
+      setDraft(empty);
+      setEditing(null);
       setProblem(null);
       document.getElementById(`${id}-name`)?.focus();
     } catch (error) {
       const rule = ruleFromError(error);
       setProblem(rule ? t(`rule.${rule}` as MessageKey) : errorText(error, t));
     }
+  };
+
+  const edit = (product: Product) => {
+    setEditing(product);
+    setDraft({
+      name: product.name,
+      sku: product.sku,
+      category: product.category,
+      price: moneyInput(product.priceMinor),
+    });
+    setProblem(null);
+    requestAnimationFrame(() => document.getElementById(`${id}-name`)?.focus());
   };
 
   const field = (key: keyof typeof draft, label: MessageKey, extra = {}) => (
@@ -86,6 +103,14 @@ export function CatalogSection() {
                   <button
                     type="button"
                     className="link-button"
+                    aria-label={t('catalog.editOf', { name: p.name })}
+                    onClick={() => edit(p)}
+                  >
+                    {t('catalog.edit')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link-button"
                     onClick={() =>
                       void fileSettings
                         .getState()
@@ -101,14 +126,31 @@ export function CatalogSection() {
           </tbody>
         </table>
       )}
-      <form className="catalog-form" onSubmit={add} noValidate aria-label={t('catalog.add')}>
+      <form
+        className="catalog-form"
+        onSubmit={add}
+        noValidate
+        aria-label={t(editing ? 'catalog.editOf' : 'catalog.add', { name: editing?.name ?? '' })}
+      >
         {field('name', 'catalog.name')}
         {field('sku', 'catalog.sku')}
         {field('category', 'catalog.category')}
         {field('price', 'catalog.price', { inputMode: 'decimal' })}
         <button type="submit" className="button-secondary">
-          {t('catalog.add')}
+          {t(editing ? 'catalog.save' : 'catalog.add')}
         </button>
+        {editing && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setEditing(null);
+              setDraft(empty);
+            }}
+          >
+            {t('form.cancel')}
+          </button>
+        )}
       </form>
       {problem && (
         <p className="field-error" role="alert">
