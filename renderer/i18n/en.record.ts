@@ -8,6 +8,8 @@ export const enRecord = {
   'record.cancel': 'Cancel',
   'record.keys': 'Enter saves · Esc cancels',
   'record.keysTextarea': 'Ctrl+Enter saves · Esc cancels',
+  'record.makePrimary': 'Make {value} the main one',
+  'record.makePrimaryGroup': 'Main email and phone',
   'record.section.identity': 'Identity',
   'record.section.contact': 'Contact',
   'record.section.address': 'Address',

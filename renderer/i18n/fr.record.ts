@@ -11,6 +11,8 @@ export const frRecord: Record<keyof typeof enRecord, Message> = {
   'record.cancel': 'Annuler',
   'record.keys': 'Entrée enregistre · Échap annule',
   'record.keysTextarea': 'Ctrl+Entrée enregistre · Échap annule',
+  'record.makePrimary': 'Mettre {value} en principal',
+  'record.makePrimaryGroup': 'E-mail et téléphone principaux',
   'record.section.identity': 'Identité',
   'record.section.contact': 'Coordonnées',
   'record.section.address': 'Adresse',

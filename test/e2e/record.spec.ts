@@ -130,6 +130,16 @@ test('the counter: create a customer, two sales, find them, timeline, edit, bulk
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('field-email')).toContainText('helene.lefevre@exemple.fr');
 
+  // A second email, then made the main one.
+  await page.getByTestId('field-additionalEmails').getByRole('button').click();
+  await page.getByTestId('field-additionalEmails').getByRole('textbox').fill('h.lefevre@pro.fr');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Make h.lefevre@pro.fr the main one' }).click();
+  await expect(page.getByTestId('field-email')).toContainText('h.lefevre@pro.fr');
+  await expect(page.getByTestId('field-additionalEmails')).toContainText(
+    'helene.lefevre@exemple.fr',
+  );
+
   // A quick interaction.
   await page.keyboard.press('i');
   const note = page.getByRole('dialog', { name: /Interaction with/ });

@@ -17,6 +17,7 @@ import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
 import { consentPatch, customText, customValueOf, patchOf } from '../utils/fieldPatch';
 import { EditableField } from './EditableField';
+import { MakePrimary } from './MakePrimary';
 
 export interface RecordSectionsProps {
   customer: Customer;
@@ -149,6 +150,9 @@ export function RecordSections({ customer, save }: RecordSectionsProps) {
               onSave={(text) => save(patchOf(field, text))}
             />
           ))}
+          {section.title === 'record.section.contact' && (
+            <MakePrimary customer={customer} country={settings.defaultCountry} save={save} />
+          )}
         </section>
       ))}
 

@@ -68,3 +68,14 @@ export function ruleFromError(error: unknown): string | null {
   }
   return (error.details as FieldProblem[])[0]?.rule ?? 'unknown';
 }
+
+/** Makes one of the other emails or phones the primary one; the old primary joins the others. */
+export function primaryPatch(customer: Customer, kind: 'email' | 'phone', value: string) {
+  const others = kind === 'email' ? customer.additionalEmails : customer.additionalPhones;
+  const current = customer[kind];
+  const rest = others.filter((v) => v !== value);
+  const list = current ? [current, ...rest] : rest;
+  return kind === 'email'
+    ? { email: value, additionalEmails: list }
+    : { phone: value, additionalPhones: list };
+}
