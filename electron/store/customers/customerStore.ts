@@ -96,6 +96,7 @@ export class CustomerStore {
   }
 
   list({ offset, limit, ...query }: ListQuery): CustomerPage {
+    this.startWarming();
     const plain = !query.query?.trim() && !isFiltered(query.filter);
     if (plain && offset + limit <= FIRST_ROWS && this.sorted?.key !== sortKey(query.sort)) {
       // The first page of an order not sorted yet (at unlock): its rows alone, the rest after.
@@ -114,18 +115,23 @@ export class CustomerStore {
 
   /** Ids the list shows for a search, filters and order. */
   matching({ sort, query = '', filter }: Omit<ListQuery, 'offset' | 'limit'>): string[] {
-    if (!this.warming) {
-      // The search index builds in the background once the first page is on its way, in
-      // small slices so that list calls are still answered in between.
-      this.warming = true;
-      setTimeout(async () => {
-        await this.search.warm(this.byId.keys(), 1000);
-        if (this.sorted) this.search.prepare(this.sorted.ids);
-      }, 100);
-    }
+    this.startWarming();
     const ordered = this.sortedIds(sort);
     const found = query.trim() ? this.search.search(query, ordered) : ordered;
     return isFiltered(filter) ? filterIds(found, filter!, (id) => this.byId.get(id)!) : found;
+  }
+
+  /**
+   * The search index builds in the background from the first list call on (the first page is
+   * answered first), in slices so that calls are still answered in between.
+   */
+  private startWarming(): void {
+    if (this.warming) return;
+    this.warming = true;
+    setTimeout(async () => {
+      await this.search.warm(this.byId.keys(), 1000);
+      if (this.sorted) this.search.prepare(this.sorted.ids);
+    }, 0);
   }
 
   get(id: string): Customer {
@@ -334,8 +340,13 @@ export class CustomerStore {
   private sortedIds(sort: ListSort): string[] {
     const key = sortKey(sort);
     if (this.sorted?.key !== key) {
-      this.sorted = { key, ids: sortedIdsOf(this.keysFor(sort)) };
+      const ids = sortedIdsOf(this.keysFor(sort));
+      this.sorted = { key, ids };
       this.pending = null;
+      // The search's table of list positions, ready before the next keystroke needs it.
+      setTimeout(() => {
+        if (this.sorted?.ids === ids) this.search.prepare(ids);
+      }, 0);
     }
     return this.sorted.ids;
   }
