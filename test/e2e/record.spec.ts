@@ -17,6 +17,8 @@ async function addProduct(page: Page, name: string, price: string, sku = '') {
 test('the counter: create a customer, two sales, find them, timeline, edit, bulk-tag', async ({
   page,
 }) => {
+  // One long path through the whole issue, with five axe scans: more than the default 30 s on a busy CI machine.
+  test.setTimeout(120_000);
   const screen = new CustomersScreen(page);
   await screen.open();
 
