@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/domain/timeline';
-import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
-import { Dialog } from '../../../components/Dialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useToastStore } from '../../../components/toastStore';
 import { formatDateTime, formatMoney } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
@@ -13,31 +11,15 @@ export interface RemoveEntryDialogProps {
   onClose(): void;
 }
 
-/** Removes a purchase or an interaction recorded by mistake; the figures follow. Keep has the focus. */
+/** Removes a purchase or an interaction recorded by mistake; the figures follow. */
 export function RemoveEntryDialog({ entry, onClose }: RemoveEntryDialogProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
   const { core } = useServices();
   const showToast = useToastStore((s) => s.show);
-  const [busy, setBusy] = useState(false);
   const when = formatDateTime(language, entry.at);
-
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      if (entry.kind === 'purchase') await core.send('purchases.delete', { id: entry.purchase.id });
-      else await core.send('interactions.delete', { id: entry.interaction.id });
-      showToast(t('timeline.removed'));
-      onClose();
-    } catch (error) {
-      showToast(errorText(error, t), 'error');
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
-      role="alertdialog"
+    <ConfirmDialog
       title={t(
         entry.kind === 'purchase'
           ? 'timeline.removePurchaseTitle'
@@ -51,16 +33,15 @@ export function RemoveEntryDialog({ entry, onClose }: RemoveEntryDialogProps) {
             })
           : t('timeline.removeInteractionBody', { when })
       }
+      confirmLabel={t('timeline.remove')}
       onClose={onClose}
-    >
-      <div className="dialog-actions">
-        <button type="button" className="button-secondary" onClick={onClose} autoFocus>
-          {t('delete.cancel')}
-        </button>
-        <button type="button" className="button-danger" onClick={confirm} disabled={busy}>
-          {t('timeline.remove')}
-        </button>
-      </div>
-    </Dialog>
+      onConfirm={async () => {
+        if (entry.kind === 'purchase')
+          await core.send('purchases.delete', { id: entry.purchase.id });
+        else await core.send('interactions.delete', { id: entry.interaction.id });
+        showToast(t('timeline.removed'));
+        onClose();
+      }}
+    />
   );
 }

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { displayName, type Customer } from '../../../../shared/domain/customer';
-import { Dialog } from '../../../components/Dialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useToastStore } from '../../../components/toastStore';
-import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 
@@ -15,7 +13,7 @@ export interface DeleteCustomerDialogProps {
   onDeleted?(): void;
 }
 
-/** Asks before deleting (with the customers' whole history); the safe choice has the focus. */
+/** Asks before deleting customers with their whole history. */
 export function DeleteCustomerDialog({
   customer,
   ids,
@@ -25,41 +23,23 @@ export function DeleteCustomerDialog({
   const t = useT();
   const { core } = useServices();
   const showToast = useToastStore((s) => s.show);
-  const [busy, setBusy] = useState(false);
   const targets = customer ? [customer.id] : (ids ?? []);
-
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      const { deleted } = await core.send('customers.delete', { ids: targets });
-      showToast(t('delete.done', { count: deleted }));
-      onClose();
-      onDeleted?.();
-    } catch (error) {
-      showToast(errorText(error, t), 'error');
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
-      role="alertdialog"
+    <ConfirmDialog
       title={t('delete.title', { count: targets.length })}
       description={
         customer
           ? t('delete.body', { name: displayName(customer) })
           : t('delete.bodyMany', { count: targets.length })
       }
+      confirmLabel={t('delete.confirm')}
       onClose={onClose}
-    >
-      <div className="dialog-actions">
-        <button type="button" className="button-secondary" onClick={onClose} autoFocus>
-          {t('delete.cancel')}
-        </button>
-        <button type="button" className="button-danger" onClick={confirm} disabled={busy}>
-          {t('delete.confirm')}
-        </button>
-      </div>
-    </Dialog>
+      onConfirm={async () => {
+        const { deleted } = await core.send('customers.delete', { ids: targets });
+        showToast(t('delete.done', { count: deleted }));
+        onClose();
+        onDeleted?.();
+      }}
+    />
   );
 }
