@@ -19,6 +19,21 @@ export function systemLanguage(preferred: readonly string[]): Language {
   return 'en';
 }
 
+// Building Intl objects costs far more than using them, and a table of 30 rows asks for
+// hundreds of labels per render: one of each per language.
+const plurals = new Map<Language, Intl.PluralRules>();
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+function pluralRules(language: Language): Intl.PluralRules {
+  let rules = plurals.get(language);
+  if (!rules) plurals.set(language, (rules = new Intl.PluralRules(language)));
+  return rules;
+}
+function numberFormat(language: Language): Intl.NumberFormat {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format;
+}
+
 /** Fills `{name}` placeholders; numbers go through Intl in the chosen language. */
 export function translate(language: Language, key: MessageKey, params: Params = {}): string {
   const message: Message = catalogs[language][key];
@@ -26,15 +41,13 @@ export function translate(language: Language, key: MessageKey, params: Params = 
     typeof message === 'string'
       ? message
       : message[
-          new Intl.PluralRules(language).select(Number(params.count ?? 0)) === 'one'
-            ? 'one'
-            : 'other'
+          pluralRules(language).select(Number(params.count ?? 0)) === 'one' ? 'one' : 'other'
         ];
-  const numbers = new Intl.NumberFormat(language);
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? numbers.format(value) : value;
+    return typeof value === 'number' ? numberFormat(language).format(value) : value;
   });
 }
 
