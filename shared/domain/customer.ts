@@ -165,14 +165,21 @@ export interface Customer extends CustomerInput {
   figures: CustomerFigures;
 }
 
-/** Every field a stored customer has, with its empty value: older records gain what they lack. */
-export const EMPTY_CUSTOMER_FIELDS: Omit<CustomerInput, 'consent'> & { consent: Consent } = {
+// Empty values shared by every customer that has nothing in a field: frozen, so no code can
+// change one customer's list through another's.
+const NO_LIST = Object.freeze([]) as unknown as string[];
+const NO_CUSTOM = Object.freeze({}) as CustomerInput['custom'];
+const NO_CONSENT = Object.freeze(emptyConsent()) as Consent;
+const NO_FIGURES = Object.freeze({ ...EMPTY_FIGURES }) as CustomerFigures;
+
+/** Every field a customer has, with its empty value. */
+export const EMPTY_CUSTOMER_FIELDS: CustomerInput = Object.freeze({
   firstName: '',
   lastName: '',
   email: '',
-  additionalEmails: [],
+  additionalEmails: NO_LIST,
   phone: '',
-  additionalPhones: [],
+  additionalPhones: NO_LIST,
   street: '',
   postalCode: '',
   city: '',
@@ -185,25 +192,54 @@ export const EMPTY_CUSTOMER_FIELDS: Omit<CustomerInput, 'consent'> & { consent: 
   source: 'other',
   sourceDetail: '',
   status: 'lead',
-  tags: [],
-  interests: [],
+  tags: NO_LIST,
+  interests: NO_LIST,
   preferredChannel: '',
-  consent: emptyConsent(),
+  consent: NO_CONSENT,
   notes: '',
-  custom: {},
-};
+  custom: NO_CUSTOM,
+});
 
-/** A record written by an earlier version, brought to the current shape (nothing dropped). */
-export function upgradeCustomer(stored: Partial<Customer> & { id: string }): Customer {
+/**
+ * A stored record (written without its empty fields, or by an earlier version) in the current
+ * full shape, nothing dropped. One object literal with every field in a fixed order: several
+ * times faster than spreading a template over 100k records at unlock, and the compiler checks
+ * that no field of Customer is forgotten.
+ */
+export function upgradeCustomer(s: Partial<Customer> & { id: string }): Customer {
+  const empty = EMPTY_CUSTOMER_FIELDS;
   return {
-    ...EMPTY_CUSTOMER_FIELDS,
-    consent: emptyConsent(),
-    createdAt: 0,
-    updatedAt: 0,
-    version: 1,
-    ...stored,
-    figures: { ...EMPTY_FIGURES, ...stored.figures },
-  } as Customer;
+    id: s.id,
+    firstName: s.firstName ?? '',
+    lastName: s.lastName ?? '',
+    email: s.email ?? '',
+    additionalEmails: s.additionalEmails ?? NO_LIST,
+    phone: s.phone ?? '',
+    additionalPhones: s.additionalPhones ?? NO_LIST,
+    street: s.street ?? '',
+    postalCode: s.postalCode ?? '',
+    city: s.city ?? '',
+    country: s.country ?? '',
+    birthDate: s.birthDate ?? '',
+    gender: s.gender ?? '',
+    language: s.language ?? '',
+    company: s.company ?? '',
+    jobTitle: s.jobTitle ?? '',
+    source: s.source ?? empty.source,
+    sourceDetail: s.sourceDetail ?? '',
+    status: s.status ?? empty.status,
+    tags: s.tags ?? NO_LIST,
+    interests: s.interests ?? NO_LIST,
+    preferredChannel: s.preferredChannel ?? '',
+    // Stored whole when stored at all: every channel is there.
+    consent: s.consent ?? NO_CONSENT,
+    notes: s.notes ?? '',
+    custom: s.custom ?? NO_CUSTOM,
+    createdAt: s.createdAt ?? 0,
+    updatedAt: s.updatedAt ?? 0,
+    version: s.version ?? 1,
+    figures: s.figures ?? NO_FIGURES,
+  };
 }
 
 /** After a patch, a customer must still have a name or an email. */

@@ -5,6 +5,7 @@ import { PageCipher } from '../crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from '../db/database';
 import { RecordPages } from '../pages/recordPages';
 import { customerIndexer } from './customerIndexer';
+import { Session } from '../session';
 import { CustomerStore } from './customerStore';
 
 let db: ComptoirDatabase;
@@ -21,6 +22,9 @@ const open = async () =>
       options,
     )
   ).store;
+
+/** The file as the handlers use it: edits and deletions go through the session. */
+const openFile = async () => (await Session.open(db, cipher, options)).session;
 
 beforeEach(async () => {
   db = openDatabase(`test-${crypto.randomUUID()}`);
@@ -60,20 +64,21 @@ describe('CustomerStore', () => {
   });
 
   it('updates with optimistic concurrency and refuses a stale edit with CONFLICT', async () => {
-    const store = await open();
-    const created = await store.create(input({ lastName: 'Martin' }));
-    const updated = await store.update(created.id, { city: 'Lyon' }, 1);
+    const file = await openFile();
+    const created = await file.customers.create(input({ lastName: 'Martin' }));
+    const updated = await file.updateCustomer(created.id, { city: 'Lyon' }, 1);
     expect(updated).toMatchObject({ city: 'Lyon', lastName: 'Martin', version: 2 });
-    await expect(store.update(created.id, { city: 'Nice' }, 1)).rejects.toMatchObject({
+    await expect(file.updateCustomer(created.id, { city: 'Nice' }, 1)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     expect((await open()).get(created.id).city).toBe('Lyon');
   });
 
   it('refuses an update that would leave no name nor email, and writes nothing', async () => {
-    const store = await open();
+    const file = await openFile();
+    const store = file.customers;
     const created = await store.create(input({ lastName: 'Martin' }));
-    await expect(store.update(created.id, { lastName: '' }, 1)).rejects.toMatchObject({
+    await expect(file.updateCustomer(created.id, { lastName: '' }, 1)).rejects.toMatchObject({
       code: 'VALIDATION',
     });
     expect((await open()).get(created.id)).toMatchObject({ lastName: 'Martin', version: 1 });
@@ -81,12 +86,15 @@ describe('CustomerStore', () => {
   });
 
   it('deletes, and says NOT_FOUND for an unknown id without deleting the others', async () => {
-    const store = await open();
+    const file = await openFile();
+    const store = file.customers;
     const a = await store.create(input({ lastName: 'A' }));
     const b = await store.create(input({ lastName: 'B' }));
-    await expect(store.delete([a.id, 'nope'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(file.deleteCustomers([a.id, 'nope'])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(store.count).toBe(2);
-    expect(await store.delete([a.id, a.id])).toBe(1);
+    expect(await file.deleteCustomers([a.id, a.id])).toBe(1);
     expect((await open()).count).toBe(1);
     expect(() => store.get(a.id)).toThrow(/No customer/);
     expect(

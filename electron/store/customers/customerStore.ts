@@ -3,6 +3,7 @@ import type { CustomerPage, ListFilter } from '../../../shared/contract/customer
 import type { DamagedPage } from '../../../shared/contract/storeControl';
 import {
   hasIdentity,
+  upgradeCustomer,
   type Customer,
   type CustomerInput,
   type CustomerPatch,
@@ -10,14 +11,9 @@ import {
 } from '../../../shared/domain/customer';
 import { EMPTY_FIGURES, type CustomerFigures } from '../../../shared/domain/figures';
 import type { CustomerChange } from '../../../shared/domain/interaction';
-import type { Settings } from '../../../shared/domain/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
-import {
-  writeSealed,
-  type RecordPages,
-  type SaveControl,
-  type SealedChange,
-} from '../pages/recordPages';
+import { type RecordPages, type SaveControl, type SealedChange } from '../pages/recordPages';
 import { diffCustomer } from './customerDiff';
 import {
   filterIds,
@@ -29,7 +25,6 @@ import {
   type SortKeys,
 } from './customerOrder';
 import { applyRules } from './customerRules';
-import { unpackCustomer } from './customerPacking';
 import { CustomerSearch } from './customerSearch';
 
 export interface ListQuery {
@@ -67,8 +62,8 @@ export class CustomerStore {
   private warming = false;
   private sorted: { key: string; ids: string[] } | null = null;
   private pending: { key: string; keys: SortKeys } | null = null;
-  readonly now: () => number;
-  readonly newId: () => string;
+  private readonly now: () => number;
+  private readonly newId: () => string;
   private readonly settings: () => Settings;
 
   private constructor(
@@ -77,8 +72,7 @@ export class CustomerStore {
   ) {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
-    this.settings =
-      options.settings ?? (() => ({ defaultCountry: 'FR', currency: 'EUR', customFields: [] }));
+    this.settings = options.settings ?? (() => DEFAULT_SETTINGS);
   }
 
   static async open(
@@ -87,7 +81,7 @@ export class CustomerStore {
   ): Promise<{ store: CustomerStore; damaged: DamagedPage[] }> {
     const store = new CustomerStore(pages, options);
     const { records, damaged } = await pages.loadAll();
-    for (const stored of records) store.byId.set(stored.id, unpackCustomer(stored));
+    for (const stored of records) store.byId.set(stored.id, upgradeCustomer(stored));
     return { store, damaged };
   }
 
@@ -140,10 +134,6 @@ export class CustomerStore {
     return customer;
   }
 
-  has(id: string): boolean {
-    return this.byId.has(id);
-  }
-
   /** Tags in use, most used first. */
   tags(): { tag: string; count: number }[] {
     const counts = new Map<string, number>();
@@ -191,7 +181,7 @@ export class CustomerStore {
 
   /** Adds customers that already have ids (a file written before encryption, a backup). */
   async adopt(customers: Customer[]): Promise<void> {
-    const upgraded = customers.map(unpackCustomer);
+    const upgraded = customers.map(upgradeCustomer);
     await this.pages.save({ put: upgraded, remove: [] }, this.lookup);
     this.remember(upgraded);
   }
@@ -282,19 +272,6 @@ export class CustomerStore {
         },
       },
     };
-  }
-
-  /** Convenience for callers with nothing else to write in the same transaction. */
-  async update(id: string, patch: CustomerPatch, expectedVersion: number): Promise<Customer> {
-    const prepared = await this.prepareUpdate(id, patch, expectedVersion);
-    await writeSealed(this.pages.db, [prepared.sealed]);
-    return prepared.customers[0]!;
-  }
-
-  async delete(ids: string[]): Promise<number> {
-    const prepared = await this.prepareDelete(ids);
-    await writeSealed(this.pages.db, [prepared.sealed]);
-    return prepared.ids.length;
   }
 
   /** Forgets every decrypted record (on lock). */

@@ -1,11 +1,13 @@
 import type { TimelineEntry } from '../../../../shared/domain/timeline';
+import { useStore } from 'zustand';
+import { useServices } from '../../../app/services';
 import { Icon } from '../../../components/Icon';
 import { lineTotalMinor } from '../../../../shared/domain/purchase';
 import { formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
-import { changeValue, fieldLabelKey } from '../utils/fieldLabels';
+import { changeValue, fieldLabel } from '../utils/fieldLabels';
 
 export interface TimelineProps {
   entries: TimelineEntry[];
@@ -17,6 +19,8 @@ export interface TimelineProps {
 export function Timeline({ entries, onRemove }: TimelineProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
+  const { fileSettings } = useServices();
+  const customFields = useStore(fileSettings, (s) => s.settings.customFields);
   return (
     <ol className="timeline" aria-label={t('timeline.title')}>
       {entries.map((entry) => (
@@ -109,7 +113,7 @@ export function Timeline({ entries, onRemove }: TimelineProps) {
               <ul className="timeline-lines">
                 {entry.change.fields.map((f) => (
                   <li key={f.field}>
-                    <span className="timeline-field">{t(fieldLabelKey(f.field))}</span>{' '}
+                    <span className="timeline-field">{fieldLabel(f.field, t, customFields)}</span>{' '}
                     <span className="timeline-meta">{changeValue(f.field, f.from, t)}</span> →{' '}
                     {changeValue(f.field, f.to, t)}
                   </li>

@@ -1,12 +1,23 @@
+import type { CustomField } from '../../../../shared/domain/customFields';
 import type { MessageKey, Params } from '../../../i18n/translate';
 
 const CHOICE_FIELDS = ['gender', 'language', 'preferredChannel', 'status', 'source'];
 
-/** The label of a stored field name ("email", "consent.sms", "custom.size") for the timeline. */
-export function fieldLabelKey(field: string): MessageKey {
-  if (field.startsWith('consent.')) return `consent.${field.slice(8)}` as MessageKey;
-  if (field.startsWith('custom.')) return 'field.custom';
-  return `field.${field}` as MessageKey;
+/**
+ * The label of a stored field name ("email", "consent.sms", "custom.size") for the timeline;
+ * a custom field by the name given in Settings (its id if it was removed since).
+ */
+export function fieldLabel(
+  field: string,
+  t: (key: MessageKey, params?: Params) => string,
+  customFields: readonly CustomField[],
+): string {
+  if (field.startsWith('consent.')) return t(`consent.${field.slice(8)}` as MessageKey);
+  if (field.startsWith('custom.')) {
+    const id = field.slice(7);
+    return customFields.find((f) => f.id === id)?.label ?? id;
+  }
+  return t(`field.${field}` as MessageKey);
 }
 
 /** A value of a change as the user reads it: choices and consent answers in their words. */

@@ -11,14 +11,13 @@ export function ListFilters() {
   const id = useId();
   const { core, customerList } = useServices();
   const filter = useStore(customerList, (s) => s.filter);
-  const all = useStore(customerList, (s) => s.all);
   const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
 
   useEffect(() => {
     const load = () => void core.send('customers.tags', {}).then(setTags, () => setTags([]));
     load();
     return core.on('customers.changed', load);
-  }, [core, all]);
+  }, [core]);
 
   const toggle = (status: CustomerStatus) => {
     const statuses = filter.statuses.includes(status)

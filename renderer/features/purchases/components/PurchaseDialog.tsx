@@ -242,7 +242,7 @@ export function PurchaseDialog({ customer, onClose }: PurchaseDialogProps) {
                       id={`${id}-price-${line.key}`}
                       inputMode="decimal"
                       aria-label={t('purchase.priceOf', { name: line.product })}
-                      value={lines.find((l) => l.key === line.key)!.priceText}
+                      value={line.priceText}
                       onChange={(e) => update(line.key, { priceText: e.target.value })}
                       onKeyDown={(e) => {
                         if (e.key === 'Enter' && !e.ctrlKey) {

@@ -18,7 +18,7 @@ export type FileSettingsStore = StoreApi<FileSettingsState>;
 
 /** The open file's settings and product catalog, as the UI needs them everywhere. */
 export function createFileSettingsStore(core: CoreClient): FileSettingsStore {
-  return createStore<FileSettingsState>((set, get) => ({
+  return createStore<FileSettingsState>((set) => ({
     settings: DEFAULT_SETTINGS,
     products: [],
     loaded: false,
@@ -35,7 +35,7 @@ export function createFileSettingsStore(core: CoreClient): FileSettingsStore {
     async saveProduct(id, product) {
       const saved = await core.send('products.save', { id, product });
       set({ products: await core.send('products.list', {}) });
-      return saved ?? get().products.find((p) => p.id === id)!;
+      return saved;
     },
     reset() {
       set({ settings: DEFAULT_SETTINGS, products: [], loaded: false });

@@ -1,0 +1,62 @@
+import type { DamagedPage } from '../../../shared/contract/storeControl';
+import type { RecordPages, SealedChange } from '../pages/recordPages';
+
+/**
+ * One kind of history row (purchases, interactions, changes): its encrypted pages and, in
+ * memory, its rows filed by customer so a customer's history is read without a scan. Writes
+ * are sealed first; memory follows only when the sealed change is applied after its commit.
+ */
+export class HistoryTable<T extends { id: string; customerId: string }> {
+  readonly byId = new Map<string, T>();
+  private readonly lists = new Map<string, T[]>();
+
+  constructor(private readonly pages: RecordPages<T>) {}
+
+  async load(): Promise<DamagedPage[]> {
+    const { records, damaged } = await this.pages.loadAll();
+    for (const row of records) this.add(row);
+    return damaged;
+  }
+
+  of(customerId: string): readonly T[] {
+    return this.lists.get(customerId) ?? [];
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  async sealPut(rows: T[]): Promise<SealedChange> {
+    return this.seal({ put: rows, remove: [] }, () => rows.forEach((row) => this.add(row)));
+  }
+
+  async sealRemove(ids: string[]): Promise<SealedChange> {
+    return this.seal({ put: [], remove: ids }, () => ids.forEach((id) => this.remove(id)));
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.lists.clear();
+  }
+
+  private async seal(change: { put: T[]; remove: string[] }, follow: () => void) {
+    const sealed = await this.pages.seal(change, (id) => this.byId.get(id));
+    return { ...sealed, apply: () => (sealed.apply(), follow()) };
+  }
+
+  private add(row: T): void {
+    this.byId.set(row.id, row);
+    const list = this.lists.get(row.customerId);
+    if (list) list.push(row);
+    else this.lists.set(row.customerId, [row]);
+  }
+
+  private remove(id: string): void {
+    const row = this.byId.get(id);
+    if (!row) return;
+    this.byId.delete(id);
+    const list = this.lists.get(row.customerId)?.filter((r) => r.id !== id) ?? [];
+    if (list.length > 0) this.lists.set(row.customerId, list);
+    else this.lists.delete(row.customerId);
+  }
+}
