@@ -4,6 +4,7 @@ import { vaultContract } from '../../shared/contract/vault';
 import type { MessageEndpoint } from '../../shared/rpc/endpoint';
 import { serve, type Server } from '../../shared/rpc/server';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
+import type { Argon2 } from '../../shared/vault/argon2';
 import type { KdfParams } from '../../shared/vault/vaultFile';
 import { createCoreHandlers, type Emit } from './core';
 import { openDatabase } from './db/database';
@@ -15,6 +16,8 @@ export interface StoreOptions {
   codec?: CodecFactory;
   /** Tests use a cheaper Argon2id; the product keeps the default. */
   kdf?: KdfParams;
+  /** Where Argon2id runs (the worker entry gives it a worker of its own); here by default. */
+  argon2?: Argon2;
 }
 
 /**
@@ -25,11 +28,10 @@ export function startWorkerStore(endpoint: MessageEndpoint, options: StoreOption
   const runtime = new StoreRuntime(openDatabase(options.dbName), options.codec ?? encryptedCodec);
   const contract = { ...coreContract, ...vaultContract };
   let server: Server<CoreEvents> | null = null;
-  const vault = createBrowserVault(
-    runtime,
-    (status) => server?.emit('vault.changed', status),
-    options.kdf,
-  );
+  const vault = createBrowserVault(runtime, (status) => server?.emit('vault.changed', status), {
+    kdf: options.kdf,
+    argon2: options.argon2,
+  });
   server = serve<typeof contract, CoreEvents>(endpoint, contract, {
     ...createCoreHandlers(runtime, (event, payload) => server?.emit(event, payload)),
     ...createVaultHandlers(vault),

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { bufferedEndpoint, portEndpoint } from '../../shared/rpc/endpoint';
 import { plainCodec } from './crypto/plainCodec';
+import { argon2InWorker } from './kdf/argon2InWorker';
 import { startWorkerStore } from './startStore';
 
 // Only a test build sets this, so the at-rest test can prove its scan finds clear values.
@@ -8,4 +9,12 @@ const plaintextForTests = import.meta.env.VITE_COMPTOIR_PLAINTEXT_FOR_TESTS === 
 
 startWorkerStore(bufferedEndpoint(portEndpoint(self as unknown as DedicatedWorkerGlobalScope)), {
   codec: plaintextForTests ? async () => plainCodec : undefined,
+  // Off this thread, so the sealed pages are read while the key is derived.
+  argon2: argon2InWorker(
+    () =>
+      new Worker(new URL('./kdf/argon2.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'comptoir-argon2',
+      }),
+  ),
 });

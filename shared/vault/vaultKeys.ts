@@ -1,5 +1,5 @@
-import { argon2id } from 'hash-wasm';
 import { AppError } from '../errors';
+import { argon2Here, type Argon2 } from './argon2';
 import { fromBase64, randomBytes, toBase64, utf8, wipe, type Bytes } from './bytes';
 import { newRecoveryKey, parseRecoveryKey } from './recoveryKey';
 import { DEFAULT_KDF, type KdfParams, type VaultFile } from './vaultFile';
@@ -14,16 +14,18 @@ async function aesKey(raw: Bytes, usage: KeyUsage[]): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, usage);
 }
 
-async function passphraseKey(passphrase: string, kdf: VaultFile['kdf']): Promise<CryptoKey> {
-  const raw = (await argon2id({
+async function passphraseKey(
+  passphrase: string,
+  kdf: VaultFile['kdf'],
+  argon2: Argon2,
+): Promise<CryptoKey> {
+  const raw = await argon2({
     password: passphrase.normalize('NFC'),
     salt: fromBase64(kdf.salt),
-    memorySize: kdf.memoryKiB,
+    memoryKiB: kdf.memoryKiB,
     iterations: kdf.iterations,
     parallelism: kdf.parallelism,
-    hashLength: 32,
-    outputType: 'binary',
-  })) as Bytes;
+  });
   try {
     return await aesKey(raw, ['encrypt', 'decrypt']);
   } finally {
@@ -61,9 +63,14 @@ async function unwrap(key: CryptoKey, sealed: { iv: string; ciphertext: string }
   return new Uint8Array(opened) as Bytes;
 }
 
-async function passphraseWrap(passphrase: string, dataKey: Bytes, params: KdfParams) {
+async function passphraseWrap(
+  passphrase: string,
+  dataKey: Bytes,
+  params: KdfParams,
+  argon2: Argon2,
+) {
   const kdf = { ...params, salt: toBase64(randomBytes(16)) };
-  const key = await passphraseKey(passphrase, kdf);
+  const key = await passphraseKey(passphrase, kdf, argon2);
   return { kdf, passphraseWrap: await wrap(key, dataKey, PASSPHRASE_AAD) };
 }
 
@@ -72,6 +79,7 @@ export async function createVault(
   passphrase: string,
   params: KdfParams = DEFAULT_KDF,
   now = Date.now(),
+  argon2: Argon2 = argon2Here,
 ): Promise<{ vault: VaultFile; dataKey: Bytes; recoveryKey: string }> {
   const dataKey = randomBytes(DATA_KEY_BYTES);
   const recovery = await recoveryWrap(dataKey);
@@ -79,7 +87,7 @@ export async function createVault(
     format: 'comptoir-vault',
     version: 1,
     createdAt: now,
-    ...(await passphraseWrap(passphrase, dataKey, params)),
+    ...(await passphraseWrap(passphrase, dataKey, params, argon2)),
     recoveryWrap: recovery.wrap,
   };
   return { vault, dataKey, recoveryKey: recovery.text };
@@ -111,8 +119,12 @@ async function recoveryWrap(dataKey: Bytes) {
 const wrongSecret = (what: 'passphrase' | 'recovery key') =>
   new AppError('WRONG_SECRET', `The ${what} does not open this customer file`, { what });
 
-export async function unlockWithPassphrase(vault: VaultFile, passphrase: string): Promise<Bytes> {
-  const key = await passphraseKey(passphrase, vault.kdf);
+export async function unlockWithPassphrase(
+  vault: VaultFile,
+  passphrase: string,
+  argon2: Argon2 = argon2Here,
+): Promise<Bytes> {
+  const key = await passphraseKey(passphrase, vault.kdf, argon2);
   try {
     return await unwrap(key, vault.passphraseWrap, PASSPHRASE_AAD);
   } catch {
@@ -142,15 +154,16 @@ export async function rewrapPassphrase(
   dataKey: Bytes,
   passphrase: string,
   params: KdfParams = vault.kdf,
+  argon2: Argon2 = argon2Here,
 ): Promise<VaultFile> {
   const { algorithm, memoryKiB, iterations, parallelism } = params;
   return {
     ...vault,
-    ...(await passphraseWrap(passphrase, dataKey, {
-      algorithm,
-      memoryKiB,
-      iterations,
-      parallelism,
-    })),
+    ...(await passphraseWrap(
+      passphrase,
+      dataKey,
+      { algorithm, memoryKiB, iterations, parallelism },
+      argon2,
+    )),
   };
 }

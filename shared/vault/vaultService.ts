@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { fromBase64, toBase64, wipe, type Bytes } from './bytes';
 import { judgePassphrase } from './passphrasePolicy';
 import { DEFAULT_KDF, vaultFileSchema, type KdfParams, type VaultFile } from './vaultFile';
+import { argon2Here, type Argon2 } from './argon2';
 import {
   createVault,
   rewrapPassphrase,
@@ -46,6 +47,8 @@ export interface VaultServiceOptions {
   store: StoreGate;
   keychain?: Keychain;
   kdf?: KdfParams;
+  /** Where Argon2id runs; on this thread by default (browser mode passes a worker of its own). */
+  argon2?: Argon2;
   now?: () => number;
   onChange?: (status: VaultStatus) => void;
 }
@@ -55,6 +58,9 @@ export interface VaultServiceOptions {
  * takes to hand it to the store; the UI never sees it.
  */
 export class VaultService {
+  private get argon2(): Argon2 {
+    return this.options.argon2 ?? argon2Here;
+  }
   private vault: VaultFile | null = null;
   private loaded = false;
   private unlocked = false;
@@ -92,6 +98,8 @@ export class VaultService {
     const { vault, dataKey, recoveryKey } = await createVault(
       passphrase,
       this.options.kdf ?? DEFAULT_KDF,
+      this.now(),
+      this.argon2,
     );
     await this.save(vault);
     return { recoveryKey, report: await this.openStore(dataKey) };
@@ -100,7 +108,7 @@ export class VaultService {
   async unlock(passphrase: string, remember: boolean): Promise<UnlockReport> {
     const vault = await this.requireVault();
     this.requireTryAllowed();
-    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase));
+    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase, this.argon2));
     if (remember) await this.remember(vault, dataKey);
     return this.openStore(dataKey);
   }
@@ -132,7 +140,7 @@ export class VaultService {
     const dataKey = await this.counted(unlockWithRecoveryKey(vault, recoveryKey));
     // The old keychain seal is dropped too: whoever lost the passphrase re-chooses "remember".
     await this.save({
-      ...(await rewrapPassphrase(vault, dataKey, newPassphrase)),
+      ...(await rewrapPassphrase(vault, dataKey, newPassphrase, vault.kdf, this.argon2)),
       keychainWrap: undefined,
     });
     return this.openStore(dataKey);
@@ -142,9 +150,9 @@ export class VaultService {
     const vault = await this.requireVault();
     this.requireAcceptable(next);
     this.requireTryAllowed();
-    const dataKey = await this.counted(unlockWithPassphrase(vault, current));
+    const dataKey = await this.counted(unlockWithPassphrase(vault, current, this.argon2));
     try {
-      await this.save(await rewrapPassphrase(vault, dataKey, next));
+      await this.save(await rewrapPassphrase(vault, dataKey, next, vault.kdf, this.argon2));
     } finally {
       wipe(dataKey);
     }
@@ -154,7 +162,7 @@ export class VaultService {
   async newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
     const vault = await this.requireVault();
     this.requireTryAllowed();
-    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase));
+    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase, this.argon2));
     try {
       const next = await rewrapRecovery(await this.requireVault(), dataKey);
       await this.save(next.vault);

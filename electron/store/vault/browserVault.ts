@@ -1,4 +1,5 @@
 import type { VaultStatus } from '../../../shared/contract/vault';
+import type { Argon2 } from '../../../shared/vault/argon2';
 import type { KdfParams, VaultFile } from '../../../shared/vault/vaultFile';
 import { VaultService, type VaultStorage } from '../../../shared/vault/vaultService';
 import type { ComptoirDatabase } from '../db/database';
@@ -23,7 +24,7 @@ export function indexedDbVaultStorage(db: ComptoirDatabase): VaultStorage {
 export function createBrowserVault(
   runtime: StoreRuntime,
   onChange: (status: VaultStatus) => void,
-  kdf?: KdfParams,
+  options: { kdf?: KdfParams; argon2?: Argon2 } = {},
 ) {
   return new VaultService({
     storage: indexedDbVaultStorage(runtime.db),
@@ -32,6 +33,6 @@ export function createBrowserVault(
       lock: async () => runtime.lock(),
     },
     onChange,
-    kdf,
+    ...options,
   });
 }
