@@ -13,15 +13,31 @@ import { AppError } from '../../shared/errors';
 import { CatalogStore } from './catalog/catalogStore';
 import type { PageCodec } from './crypto/pageCodec';
 import { customerIndexer } from './customers/customerIndexer';
-import { packCustomer } from './customers/customerPacking';
+import { customerPageEncoding } from './customers/customerPacking';
 import { CustomerStore, type PreparedUpdate } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
 import { HistoryStore } from './history/historyStore';
-import { RecordPages, writeSealed } from './pages/recordPages';
+import type { PageSnapshot } from './pages/pageSnapshot';
+import { RecordPages, writeSealed, type RecordPagesOptions } from './pages/recordPages';
+
+/** The customers' pages: blind indexes of emails and phones, sealed as columns. */
+export function openCustomerPages(
+  db: ComptoirDatabase,
+  codec: PageCodec,
+  options: Pick<RecordPagesOptions<Customer>, 'now' | 'snapshot'> = {},
+): RecordPages<Customer> {
+  return new RecordPages<Customer>(db, codec, 'customers', {
+    ...options,
+    indexer: customerIndexer(codec),
+    encoding: customerPageEncoding,
+  });
+}
 
 export interface SessionOptions {
   now?: () => number;
   newId?: () => string;
+  /** The pages as read ahead while locked, checked current by the caller. */
+  snapshot?: PageSnapshot | null;
 }
 
 /**
@@ -44,16 +60,10 @@ export class Session {
   ): Promise<{ session: Session; damaged: DamagedPage[] }> {
     const now = options.now ?? Date.now;
     const newId = options.newId ?? (() => crypto.randomUUID());
+    const { snapshot } = options;
     const pages = <T extends { id: string }>(table: string) =>
-      new RecordPages<T>(db, codec, table, undefined, now);
-    const customerPages = new RecordPages<Customer>(
-      db,
-      codec,
-      'customers',
-      customerIndexer(codec),
-      now,
-      packCustomer,
-    );
+      new RecordPages<T>(db, codec, table, { now, snapshot });
+    const customerPages = openCustomerPages(db, codec, { now, snapshot });
     // Every table opens at once; customers read the settings only when they are written.
     let settings = (): Settings => DEFAULT_SETTINGS;
     const [{ catalog, damaged: d1 }, { history, damaged: d2 }, { store, damaged: d3 }] =

@@ -90,6 +90,19 @@ describe('the browser-mode store over a real MessageChannel', () => {
     ]);
   });
 
+  it('reads the pages ahead while locked, and reads again if another tab wrote meanwhile', async () => {
+    const { client, dbName } = await unlockedClient();
+    await client.send('customers.create', { customer: { lastName: 'Avant' } });
+    // A second tab on the same file starts locked and reads the sealed pages ahead.
+    const later = storeAndClient(dbName).client;
+    expect((await later.send('vault.status', {})).state).toBe('locked');
+    // The first tab writes after that read: the read-ahead is stale.
+    await client.send('customers.create', { customer: { lastName: 'Après' } });
+    await later.send('vault.unlock', { passphrase: PASS });
+    const { rows } = await later.send('customers.list', { offset: 0, limit: 10 });
+    expect(rows.map((c) => c.lastName).sort()).toEqual(['Après', 'Avant']);
+  });
+
   it('answers a malformed message with VALIDATION and keeps serving', async () => {
     const { channel, client } = await unlockedClient();
     const replies: unknown[] = [];

@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_SORT } from '../../shared/contract/customers';
 import type { UnlockReport } from '../../shared/contract/storeControl';
 import { AppError } from '../../shared/errors';
 import { wipe, type Bytes } from '../../shared/vault/bytes';
@@ -5,6 +6,7 @@ import { PageCipher } from './crypto/pageCipher';
 import type { PageCodec } from './crypto/pageCodec';
 import type { CustomerStore } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
+import { ifCurrent, readSnapshot, type PageSnapshot } from './pages/pageSnapshot';
 import { Session } from './session';
 
 export type CodecFactory = (dataKey: Bytes) => Promise<PageCodec>;
@@ -17,11 +19,15 @@ export const encryptedCodec: CodecFactory = (dataKey) => PageCipher.fromDataKey(
  */
 export class StoreRuntime {
   private session: Session | null = null;
+  /** The sealed pages, read while locked so that an unlock only has to decrypt them. */
+  private readAhead: Promise<PageSnapshot | null> | null = null;
 
   constructor(
     readonly db: ComptoirDatabase,
     private readonly codecFor: CodecFactory = encryptedCodec,
-  ) {}
+  ) {
+    this.startReadAhead();
+  }
 
   get unlocked(): boolean {
     return this.session !== null;
@@ -35,15 +41,33 @@ export class StoreRuntime {
     } finally {
       wipe(dataKey);
     }
-    const { session, damaged } = await Session.open(this.db, codec);
+    const snapshot = await ifCurrent(this.db, await this.takeReadAhead());
+    const { session, damaged } = await Session.open(this.db, codec, { snapshot });
     await this.moveClearRowsIntoPages(session.customers);
     this.session = session;
+    // Once this reply is sent: the list's first rows, computed while the UI draws itself.
+    setTimeout(() => {
+      if (this.session === session) session.customers.firstPage(DEFAULT_LIST_SORT);
+    }, 0);
     return { customers: session.customers.count, damaged };
   }
 
   lock(): void {
     this.session?.clear();
     this.session = null;
+    this.startReadAhead();
+  }
+
+  /** Ciphertext only: nothing here is readable before the key arrives. */
+  private startReadAhead(): void {
+    // A failed read is not an error here: the unlock reads the pages itself.
+    this.readAhead = readSnapshot(this.db).catch(() => null);
+  }
+
+  private async takeReadAhead(): Promise<PageSnapshot | null> {
+    const pending = this.readAhead;
+    this.readAhead = null;
+    return pending;
   }
 
   customers(): CustomerStore {

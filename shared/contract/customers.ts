@@ -22,6 +22,9 @@ export interface CustomerPage {
 }
 
 /** Which customers a list shows: search as you type, then quick filters. */
+/** The list's order until the user picks a column: by name, A to Z. */
+export const DEFAULT_LIST_SORT = { field: 'name', direction: 'asc' } as const;
+
 const listQuery = {
   /** Every word must match a name, email, phone, company, city or tag. */
   query: z.string().max(SEARCH_MAX, { error: 'tooLong' }).default(''),
@@ -33,7 +36,7 @@ const listQuery = {
     .default({ statuses: [], tag: '' }),
   sort: z
     .strictObject({ field: columnIdSchema, direction: z.enum(['asc', 'desc']) })
-    .default({ field: 'name', direction: 'asc' }),
+    .default(DEFAULT_LIST_SORT),
 };
 export type ListFilter = z.output<typeof listQuery.filter>;
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testCustomer } from '../../../shared/domain/testCustomer';
 import { EMPTY_FIGURES } from '../../../shared/domain/figures';
@@ -81,6 +82,26 @@ describe('list order and quick filters', () => {
         }
       }
     }
+  });
+
+  it('skips by first letter only customers a full sort would place after the page (property)', () => {
+    // Names starting with what folding changes or drops: accents, ^ and ` (diacritics), case.
+    const start = fc.constantFrom('', 'a', 'B', 'z', 'É', 'é', '^', '`', '0', '9', ' ', 'Ø', 'ß');
+    const name = fc.tuple(start, fc.string({ maxLength: 4 })).map(([a, b]) => a + b);
+    const customers = fc
+      .array(fc.tuple(name, name), { minLength: 1, maxLength: 80 })
+      .map((names) =>
+        names.map(([lastName, firstName], i) => testCustomer(`id${i}`, { lastName, firstName })),
+      );
+    fc.assert(
+      fc.property(customers, fc.integer({ min: 1, max: 30 }), (list, count) => {
+        for (const direction of ['asc', 'desc'] as const) {
+          const full = sortIds(list, { field: 'name', direction });
+          expect(firstIds(list, { field: 'name', direction }, count)).toEqual(full.slice(0, count));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps any of the chosen statuses and the tag, whatever its case or accents', () => {

@@ -56,10 +56,17 @@ export function sortIds(customers: Iterable<Customer>, sort: ListSort): string[]
  */
 export function firstIds(customers: Iterable<Customer>, sort: ListSort, count: number): string[] {
   const asc = sort.direction === 'asc';
+  const byName = sort.field === 'name';
   const best: string[] = [];
   let worst: string | null = null; // the value part of the last key kept, once the page is full
+  let worstHead = -1;
   const emptyOnes: Customer[] = [];
   for (const c of customers) {
+    // By name, most customers are left out by the first letter alone, without folding the name.
+    if (worstHead >= 0 && byName) {
+      const head = nameHead(c);
+      if (head >= 0 && (asc ? head > worstHead : head < worstHead)) continue;
+    }
     const value = sortValueOf(c, sort.field);
     if (value === null) {
       emptyOnes.push(c);
@@ -70,7 +77,10 @@ export function firstIds(customers: Iterable<Customer>, sort: ListSort, count: n
     const name = sort.field === 'name' ? '' : (sortValueOf(c, 'name') ?? '');
     insertSorted(best, `${key}${SEP}${name}${SEP}${c.id}`, asc);
     if (best.length > count) best.pop();
-    if (best.length === count) worst = best[count - 1]!.slice(0, best[count - 1]!.indexOf(SEP));
+    if (best.length === count) {
+      worst = best[count - 1]!.slice(0, best[count - 1]!.indexOf(SEP));
+      worstHead = worst.length > 0 ? worst.charCodeAt(0) : -1;
+    }
   }
   const ids = best.map(idOf);
   if (ids.length < count) {
@@ -78,6 +88,18 @@ export function firstIds(customers: Iterable<Customer>, sort: ListSort, count: n
     ids.push(...empty.slice(0, count - ids.length).map(idOf));
   }
   return ids;
+}
+
+/**
+ * The first character of a customer's folded name, when it is a plain ASCII letter or digit
+ * (folding leaves it as it is, lower-cased); -1 otherwise (the caller folds the whole name).
+ */
+function nameHead(c: Customer): number {
+  const source = c.lastName !== '' ? c.lastName : c.firstName;
+  const code = source.charCodeAt(0); // NaN for ''
+  if (code >= 65 && code <= 90) return code + 32; // A-Z
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return code; // a-z, 0-9
+  return -1;
 }
 
 function insertSorted(list: string[], key: string, asc: boolean): void {

@@ -2,24 +2,30 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../../shared/domain/customer';
 import { testCustomer } from '../../../shared/domain/testCustomer';
-import { upgradeCustomer } from '../../../shared/domain/customer';
-import { packCustomer } from './customerPacking';
+import { EMPTY_CUSTOMER_FIELDS, upgradeCustomer } from '../../../shared/domain/customer';
+import { customerPageEncoding, packCustomer } from './customerPacking';
 
 const text = fc.oneof(fc.constant(''), fc.string({ maxLength: 12 }));
 const list = fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 });
 const consentEntry = fc.option(fc.record({ granted: fc.boolean(), at: fc.nat(), source: text }), {
   nil: null,
 });
+// Every text field, so a field read from the wrong column fails the round trip.
+const textFields = Object.fromEntries(
+  Object.entries(EMPTY_CUSTOMER_FIELDS)
+    .filter(([, empty]) => empty === '')
+    .map(([key]) => [key, text]),
+);
 const customer = fc
   .record({
+    ...textFields,
     id: fc.uuid(),
-    firstName: text,
-    lastName: text,
-    email: text,
     additionalEmails: list,
-    phone: text,
+    additionalPhones: list,
     tags: list,
-    notes: text,
+    interests: list,
+    createdAt: fc.nat(),
+    updatedAt: fc.nat(),
     status: fc.constantFrom('lead', 'prospect', 'customer', 'inactive', 'archived' as const),
     consent: fc.record({
       email: consentEntry,
@@ -69,5 +75,38 @@ describe('customer packing', () => {
     const a = upgradeCustomer({ id: 'a' });
     expect(() => a.tags.push('x')).toThrow();
     expect(upgradeCustomer({ id: 'b' }).tags).toEqual([]);
+  });
+
+  it('seals a page as columns and opens exactly the customers sealed, through JSON', () => {
+    fc.assert(
+      fc.property(fc.array(customer, { maxLength: 20 }), (customers) => {
+        const sealed = JSON.parse(JSON.stringify(customerPageEncoding.encode(customers)));
+        expect(customerPageEncoding.decode(sealed)).toEqual(customers);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names each field once a page, not once a customer', () => {
+    const page = customerPageEncoding.encode([
+      testCustomer('a', { lastName: 'Martin', city: 'Lyon' }),
+      testCustomer('b', { lastName: 'Durand' }),
+    ]);
+    const { fields, rows } = page as { fields: string[]; rows: unknown[][] };
+    expect(fields).toContain('city');
+    expect(rows[0]![fields.indexOf('city')]).toBe('Lyon');
+    expect(rows[1]![fields.indexOf('city')]).toBeNull();
+    expect(JSON.stringify(page).match(/lastName/g)).toHaveLength(1);
+  });
+
+  it('still opens pages sealed as a list of customers (before the columns)', () => {
+    const old = [packCustomer(testCustomer('a', { lastName: 'Martin' }))];
+    expect(customerPageEncoding.decode(old)).toEqual([testCustomer('a', { lastName: 'Martin' })]);
+  });
+
+  it('refuses a payload that is not a page of customers', () => {
+    expect(() => customerPageEncoding.decode({ fields: 'id', rows: [] })).toThrow(/page/);
+    expect(() => customerPageEncoding.decode({ fields: ['id'], rows: [[null]] })).toThrow(/id/);
+    expect(() => customerPageEncoding.decode({ fields: ['id'], rows: ['x'] })).toThrow(/row/);
   });
 });

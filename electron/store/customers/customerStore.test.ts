@@ -3,9 +3,7 @@ import { customerInputSchema, type CustomerDraft } from '../../../shared/domain/
 import { randomBytes } from '../../../shared/vault/bytes';
 import { PageCipher } from '../crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from '../db/database';
-import { RecordPages } from '../pages/recordPages';
-import { customerIndexer } from './customerIndexer';
-import { Session } from '../session';
+import { Session, openCustomerPages } from '../session';
 import { CustomerStore } from './customerStore';
 
 let db: ComptoirDatabase;
@@ -15,13 +13,7 @@ let seq = 0;
 const options = { now: () => clock++, newId: () => `c${++seq}` };
 const input = (draft: CustomerDraft) => customerInputSchema.parse(draft);
 /** Opens the file as a fresh process would: from the encrypted pages only. */
-const open = async () =>
-  (
-    await CustomerStore.open(
-      new RecordPages(db, cipher, 'customers', customerIndexer(cipher)),
-      options,
-    )
-  ).store;
+const open = async () => (await CustomerStore.open(openCustomerPages(db, cipher), options)).store;
 
 /** The file as the handlers use it: edits and deletions go through the session. */
 const openFile = async () => (await Session.open(db, cipher, options)).session;
@@ -61,6 +53,19 @@ describe('CustomerStore', () => {
     const page = store.list({ offset: 1, limit: 2, sort: { field: 'name', direction: 'asc' } });
     expect(page.total).toBe(4);
     expect(page.rows.map((c) => c.lastName)).toEqual(['Eco', 'Élie']);
+  });
+
+  it('answers a first page ahead of the full sort, and drops it after an edit', async () => {
+    const file = await openFile();
+    const store = file.customers;
+    await store.create(input({ lastName: 'Martin' }));
+    const noel = await store.create(input({ lastName: 'Noël' }));
+    const sort = { field: 'name', direction: 'asc' } as const;
+    expect(store.firstPage(sort).map((id) => store.get(id).lastName)).toEqual(['Martin', 'Noël']);
+    await file.updateCustomer(noel.id, { lastName: 'Abel' }, 1);
+    // The list is not sorted yet (the full sort waits for a timer): the first-page path answers.
+    const { rows } = store.list({ offset: 0, limit: 10, sort });
+    expect(rows.map((c) => c.lastName)).toEqual(['Abel', 'Martin']);
   });
 
   it('updates with optimistic concurrency and refuses a stale edit with CONFLICT', async () => {

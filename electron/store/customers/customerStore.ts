@@ -37,6 +37,8 @@ export interface ListQuery {
 
 /** Rows a first page may ask for before the whole order is sorted. */
 const FIRST_ROWS = 1000;
+/** Rows computed for a first page (the UI asks for 100). */
+const FIRST_PAGE = 100;
 const sortKey = (sort: ListSort) => `${sort.field}:${sort.direction}`;
 
 export interface StoreOptions {
@@ -61,6 +63,7 @@ export class CustomerStore {
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
   private warming = false;
   private sorted: { key: string; ids: string[] } | null = null;
+  private first: { key: string; ids: string[] } | null = null;
   private pending: { key: string; keys: SortKeys } | null = null;
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -81,7 +84,8 @@ export class CustomerStore {
   ): Promise<{ store: CustomerStore; damaged: DamagedPage[] }> {
     const store = new CustomerStore(pages, options);
     const { records, damaged } = await pages.loadAll();
-    for (const stored of records) store.byId.set(stored.id, upgradeCustomer(stored));
+    // The page encoding gives customers in their current shape.
+    for (const customer of records) store.byId.set(customer.id, customer);
     return { store, damaged };
   }
 
@@ -94,7 +98,7 @@ export class CustomerStore {
     const plain = !query.query?.trim() && !isFiltered(query.filter);
     if (plain && offset + limit <= FIRST_ROWS && this.sorted?.key !== sortKey(query.sort)) {
       // The first page of an order not sorted yet (at unlock): its rows alone, the rest after.
-      const first = firstIds(this.byId.values(), query.sort, offset + limit).slice(offset);
+      const first = this.firstPage(query.sort, offset + limit).slice(offset);
       setTimeout(() => this.matching(query), 0);
       return {
         total: this.byId.size,
@@ -105,6 +109,18 @@ export class CustomerStore {
     const ids = this.matching(query);
     const rows = ids.slice(offset, offset + limit).map((id) => this.byId.get(id)!);
     return { total: ids.length, all: this.byId.size, rows };
+  }
+
+  /**
+   * The first rows of an order before it is sorted whole. The runtime asks for the list's
+   * default order as soon as the file is open, while the UI draws itself.
+   */
+  firstPage(sort: ListSort, count = FIRST_PAGE): string[] {
+    const key = sortKey(sort);
+    if (this.first?.key !== key || this.first.ids.length < Math.min(count, this.byId.size)) {
+      this.first = { key, ids: firstIds(this.byId.values(), sort, Math.max(count, FIRST_PAGE)) };
+    }
+    return this.first.ids.slice(0, count);
   }
 
   /** Ids the list shows for a search, filters and order. */
@@ -267,6 +283,7 @@ export class CustomerStore {
           sealed.apply();
           for (const id of unique) this.byId.delete(id);
           this.sorted = null;
+          this.first = null;
           this.pending = null;
           this.search.forget(unique);
         },
@@ -278,6 +295,7 @@ export class CustomerStore {
   clear(): void {
     this.byId.clear();
     this.sorted = null;
+    this.first = null;
     this.pending = null;
     this.search.clear();
   }
@@ -310,6 +328,7 @@ export class CustomerStore {
   private remember(customers: Customer[]): void {
     for (const customer of customers) this.byId.set(customer.id, customer);
     this.sorted = null;
+    this.first = null;
     this.pending = null;
     this.search.forget(customers.map((c) => c.id));
   }

@@ -22,7 +22,7 @@ const customer = (i: number, extra: Partial<Customer> = {}): Customer =>
     ...extra,
   });
 const pagesOf = (codec: PageCipher) =>
-  new RecordPages<Customer>(db, codec, 'customers', customerIndexer(codec));
+  new RecordPages<Customer>(db, codec, 'customers', { indexer: customerIndexer(codec) });
 
 beforeEach(async () => {
   db = openDatabase(`pages-${crypto.randomUUID()}`);

@@ -3,6 +3,7 @@ import type { DamagedPage } from '../../../shared/contract/storeControl';
 import { AppError } from '../../../shared/errors';
 import type { PageCodec } from '../crypto/pageCodec';
 import type { ComptoirDatabase, PageRow } from '../db/database';
+import { bumpPagesVersion, type PageSnapshot } from './pageSnapshot';
 
 export const PAGE_CAPACITY = 500;
 
@@ -32,6 +33,31 @@ export interface SealedChange {
 
 const NO_INDEXES: BlindIndexes = { email: [], phone: [] };
 
+/** The clear form of a page's records, before sealing and after opening. */
+export interface PageEncoding<T> {
+  encode(records: T[]): unknown;
+  /** Throws when the payload is not a page of records (the page is then quarantined). */
+  decode(payload: unknown): T[];
+}
+
+const AS_LIST: PageEncoding<unknown> = {
+  encode: (records) => records,
+  decode(payload) {
+    if (!Array.isArray(payload)) throw new Error('not a list of records');
+    return payload;
+  },
+};
+
+export interface RecordPagesOptions<T> {
+  /** Blind indexes filed beside each page (customers: emails and phones). */
+  indexer?: Indexer<T>;
+  now?: () => number;
+  /** How a page's records are written and read back; a plain list by default. */
+  encoding?: PageEncoding<T>;
+  /** Pages read ahead, still current: the first loadAll decrypts them instead of reading. */
+  snapshot?: PageSnapshot | null;
+}
+
 /**
  * Records of one table stored as encrypted pages of up to PAGE_CAPACITY: one IndexedDB row and
  * one AES-GCM call per page, not per record, which is what makes unlocking 100k fast.
@@ -40,31 +66,46 @@ const NO_INDEXES: BlindIndexes = { email: [], phone: [] };
 export class RecordPages<T extends { id: string }> {
   private readonly pageOf = new Map<string, string>();
   private readonly members = new Map<string, Set<string>>();
+  /** Ids of the pages opened, filed into the two maps above at the first write, not at unlock. */
+  private unfiled: [page: string, ids: string[]][] = [];
   private lastPage = -1;
+
+  private readonly indexer: Indexer<T>;
+  private readonly now: () => number;
+  private readonly encoding: PageEncoding<T>;
+  private snapshot: PageSnapshot | null;
 
   constructor(
     readonly db: ComptoirDatabase,
     private readonly codec: PageCodec,
     readonly table: string,
-    private readonly indexer: Indexer<T> = async () => NO_INDEXES,
-    private readonly now: () => number = Date.now,
-    /** How a record is written (a customer without its empty fields); as is by default. */
-    private readonly pack: (record: T) => unknown = (record) => record,
-  ) {}
+    options: RecordPagesOptions<T> = {},
+  ) {
+    this.indexer = options.indexer ?? (async () => NO_INDEXES);
+    this.now = options.now ?? Date.now;
+    this.encoding = options.encoding ?? (AS_LIST as PageEncoding<T>);
+    this.snapshot = options.snapshot ?? null;
+  }
 
   private pageId(n: number): string {
     return `${this.table}/${String(n).padStart(6, '0')}`;
   }
 
-  /** Opens every page; a page that fails to open is moved to quarantine and reported. */
+  /**
+   * Opens every page (from the snapshot given, used once, or read now); a page that fails to
+   * open is moved to quarantine and reported.
+   */
   async loadAll(): Promise<{ records: T[]; damaged: DamagedPage[] }> {
-    const rows = await this.db.pages.where('table').equals(this.table).toArray();
+    const snapshot = this.snapshot;
+    this.snapshot = null;
+    const rows = snapshot
+      ? (snapshot.tables.get(this.table) ?? [])
+      : await this.db.pages.where('table').equals(this.table).toArray();
     const opened = await Promise.all(
       rows.map(async (row) => {
         try {
-          const records = await this.codec.open(this.table, row.id, row);
-          if (!Array.isArray(records)) throw new Error('not a list of records');
-          return { ok: true as const, row, records: records as T[] };
+          const records = this.encoding.decode(await this.codec.open(this.table, row.id, row));
+          return { ok: true as const, row, records };
         } catch (error) {
           return { ok: false as const, row, error };
         }
@@ -79,13 +120,12 @@ export class RecordPages<T extends { id: string }> {
         damaged.push({ pageId: result.row.id, count: result.row.count });
         continue;
       }
-      const ids = new Set<string>();
+      const ids: string[] = [];
       for (const record of result.records) {
-        ids.add(record.id);
-        this.pageOf.set(record.id, result.row.id);
+        ids.push(record.id);
         records.push(record);
       }
-      this.members.set(result.row.id, ids);
+      this.unfiled.push([result.row.id, ids]);
     }
     if (damaged.length > 0) await this.quarantine(opened.flatMap((r) => (r.ok ? [] : [r])));
     return { records, damaged };
@@ -93,12 +133,21 @@ export class RecordPages<T extends { id: string }> {
 
   private async quarantine(results: { row: PageRow; error: unknown }[]): Promise<void> {
     const at = this.now();
-    await this.db.transaction('rw', this.db.pages, this.db.quarantine, async () => {
+    await this.db.transaction('rw', this.db.pages, this.db.quarantine, this.db.meta, async () => {
+      await bumpPagesVersion(this.db);
       for (const { row, error } of results) {
         await this.db.quarantine.put({ ...row, quarantinedAt: at, reason: String(error) });
         await this.db.pages.delete(row.id);
       }
     });
+  }
+
+  private fileOpenedPages(): void {
+    for (const [page, ids] of this.unfiled) {
+      this.members.set(page, new Set(ids));
+      for (const id of ids) this.pageOf.set(id, page);
+    }
+    this.unfiled = [];
   }
 
   /** Seals and writes a change in one transaction. */
@@ -115,6 +164,7 @@ export class RecordPages<T extends { id: string }> {
     current: (id: string) => T | undefined,
     control: SaveControl = {},
   ): Promise<SealedChange> {
+    this.fileOpenedPages();
     const removed = new Set(change.remove);
     const putById = new Map(change.put.map((r) => [r.id, r]));
     const recordOf = (id: string) =>
@@ -155,7 +205,7 @@ export class RecordPages<T extends { id: string }> {
       }
       const records = [...ids].map((id) => recordOf(id)!);
       const indexes = await Promise.all(records.map((record) => this.indexer(record)));
-      const sealed = await this.codec.seal(this.table, page, records.map(this.pack));
+      const sealed = await this.codec.seal(this.table, page, this.encoding.encode(records));
       rows.push({
         id: page,
         table: this.table,
@@ -190,7 +240,8 @@ export class RecordPages<T extends { id: string }> {
 export async function writeSealed(db: ComptoirDatabase, changes: SealedChange[]): Promise<void> {
   const rows = changes.flatMap((c) => c.rows);
   const emptied = changes.flatMap((c) => c.emptied);
-  await db.transaction('rw', db.pages, async () => {
+  await db.transaction('rw', db.pages, db.meta, async () => {
+    await bumpPagesVersion(db);
     if (rows.length > 0) await db.pages.bulkPut(rows);
     if (emptied.length > 0) await db.pages.bulkDelete(emptied);
   });

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CoreClient } from '../../../../shared/contract/core';
-import type { ListFilter } from '../../../../shared/contract/customers';
+import { DEFAULT_LIST_SORT, type ListFilter } from '../../../../shared/contract/customers';
 import type { Customer } from '../../../../shared/domain/customer';
 import type { ColumnId } from '../../../../shared/domain/customerColumns';
 
@@ -86,7 +86,7 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
     };
 
     return {
-      sort: { field: 'name', direction: 'asc' },
+      sort: DEFAULT_LIST_SORT,
       query: '',
       filter: { statuses: [], tag: '' },
       total: null,

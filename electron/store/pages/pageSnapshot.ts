@@ -1,0 +1,48 @@
+import type { ComptoirDatabase, PageRow } from '../db/database';
+
+/**
+ * Every sealed page as read at one moment, with the file's page version then. The runtime reads
+ * one while the file is locked (the lock screen, the key derivation), so that unlocking only
+ * decrypts: the rows are ciphertext, so holding them before the key arrives reveals nothing.
+ */
+export interface PageSnapshot {
+  version: number;
+  /** Rows by table. */
+  tables: ReadonlyMap<string, PageRow[]>;
+}
+
+const VERSION_KEY = 'pagesVersion';
+
+/** Counts every write to the pages: a snapshot is current while the count has not moved. */
+export async function pagesVersion(db: ComptoirDatabase): Promise<number> {
+  const value = (await db.meta.get(VERSION_KEY))?.value;
+  return typeof value === 'number' ? value : 0;
+}
+
+/** Call inside a read-write transaction over `db.meta` that writes pages. */
+export async function bumpPagesVersion(db: ComptoirDatabase): Promise<void> {
+  await db.meta.put({ key: VERSION_KEY, value: (await pagesVersion(db)) + 1 });
+}
+
+/** Reads every page and the version in one transaction, so they agree. */
+export async function readSnapshot(db: ComptoirDatabase): Promise<PageSnapshot> {
+  return db.transaction('r', db.pages, db.meta, async () => {
+    const version = await pagesVersion(db);
+    const tables = new Map<string, PageRow[]>();
+    for (const row of await db.pages.toArray()) {
+      const rows = tables.get(row.table);
+      if (rows) rows.push(row);
+      else tables.set(row.table, [row]);
+    }
+    return { version, tables };
+  });
+}
+
+/** The snapshot if nothing was written since it was read, else null (read the pages again). */
+export async function ifCurrent(
+  db: ComptoirDatabase,
+  snapshot: PageSnapshot | null,
+): Promise<PageSnapshot | null> {
+  if (!snapshot) return null;
+  return (await pagesVersion(db)) === snapshot.version ? snapshot : null;
+}
