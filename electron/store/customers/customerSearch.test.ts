@@ -130,4 +130,19 @@ describe('search as you type', () => {
     expect(search.search('zanzibar', live)).toEqual(['c3', 'c40', 'c41']);
     expect(search.search('6 00 00 00 01', live)).toEqual(['c3', 'c40', 'c41']);
   });
+
+  it('works out one-character searches ahead, the same as a scan, and forgets them on a change', async () => {
+    const demo = generateDemoCustomers(400, 5).map((input, i) => customer(`c${i}`, { ...input }));
+    const { search, order, byId } = indexOf(demo);
+    await search.warm(order);
+    search.prepare(order);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const char of 'aehmz0'.split(''))
+      expect(search.search(char, order)).toEqual(search.search(char, order, { scan: true }));
+    // A customer now has a word starting with "q": the worked-out "q" must not hide them.
+    byId.set('c7', { ...byId.get('c7')!, lastName: 'Quenelle' });
+    search.forget(['c7']);
+    expect(search.search('q', order)).toContain('c7');
+    expect(search.search('q', order)).toEqual(search.search('q', order, { scan: true }));
+  });
 });

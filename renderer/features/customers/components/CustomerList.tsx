@@ -62,7 +62,7 @@ export const CustomerList = memo(function CustomerList({ onEdit, onDelete }: Cus
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     initialOffset: () => listScroll.top,
   });
   const items = virtualizer.getVirtualItems();

@@ -39,7 +39,7 @@ export const CustomerRow = memo(function CustomerRow({
   onKeyDown,
 }: CustomerRowProps) {
   const t = useT();
-  const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
+  const style = { top, height: ROW_HEIGHT };
   if (!customer) {
     return (
       <div
