@@ -132,10 +132,10 @@ export class CustomerStore {
   }
 
   /**
-   * The search index builds in the background from the first list call on (the first page is
-   * answered first), in slices so that calls are still answered in between.
+   * The search index builds in the background, started by the runtime right after the unlock
+   * (or by the first list call), in slices so that calls are still answered in between.
    */
-  private startWarming(): void {
+  startWarming(): void {
     if (this.warming) return;
     this.warming = true;
     setTimeout(async () => {
