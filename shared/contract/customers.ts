@@ -40,6 +40,11 @@ const listQuery = {
 };
 export type ListFilter = z.output<typeof listQuery.filter>;
 
+/** Whether a status or a tag narrows the list. */
+export function isFiltered(filter: ListFilter | undefined): boolean {
+  return !!filter && (filter.statuses.length > 0 || filter.tag !== '');
+}
+
 const tagList = z
   .array(z.string().trim().min(1, { error: 'required' }).max(40, { error: 'tooLong' }))
   .max(30);

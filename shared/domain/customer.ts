@@ -170,7 +170,8 @@ export interface Customer extends CustomerInput {
 const NO_LIST = Object.freeze([]) as unknown as string[];
 const NO_CUSTOM = Object.freeze({}) as CustomerInput['custom'];
 const NO_CONSENT = Object.freeze(emptyConsent()) as Consent;
-const NO_FIGURES = Object.freeze({ ...EMPTY_FIGURES }) as CustomerFigures;
+/** The figures of a customer with no purchase and no interaction, shared and frozen. */
+export const NO_FIGURES = Object.freeze({ ...EMPTY_FIGURES }) as CustomerFigures;
 
 /** Every field a customer has, with its empty value. */
 export const EMPTY_CUSTOMER_FIELDS: CustomerInput = Object.freeze({

@@ -135,10 +135,6 @@ export function numberKey(value: number): string {
   return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
 }
 
-export function isFiltered(filter: ListFilter | undefined): boolean {
-  return !!filter && (filter.statuses.length > 0 || filter.tag !== '');
-}
-
 /** The quick filters: any of the chosen statuses, and the tag (accent- and case-free). */
 export function filterIds(
   ids: string[],

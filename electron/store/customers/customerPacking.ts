@@ -1,6 +1,7 @@
 import { CONSENT_CHANNELS } from '../../../shared/domain/consent';
 import {
   EMPTY_CUSTOMER_FIELDS,
+  NO_FIGURES,
   upgradeCustomer,
   type Customer,
 } from '../../../shared/domain/customer';
@@ -122,8 +123,6 @@ function customerFromRow(row: unknown[], at: Columns): Customer {
     figures: get(at.figures) ?? NO_FIGURES,
   };
 }
-
-const NO_FIGURES = Object.freeze({ ...EMPTY_FIGURES });
 
 function checkedId(stored: unknown): Partial<Customer> & { id: string } {
   const id = (stored as { id?: unknown } | null)?.id;

@@ -1,5 +1,5 @@
 import { yieldToEvents } from '../../../shared/async/yieldToEvents';
-import type { CustomerPage, ListFilter } from '../../../shared/contract/customers';
+import { isFiltered, type CustomerPage, type ListFilter } from '../../../shared/contract/customers';
 import type { DamagedPage } from '../../../shared/contract/storeControl';
 import {
   hasIdentity,
@@ -18,7 +18,6 @@ import { diffCustomer } from './customerDiff';
 import {
   filterIds,
   firstIds,
-  isFiltered,
   sortedIdsOf,
   sortKeys,
   type ListSort,
@@ -37,7 +36,7 @@ export interface ListQuery {
 
 /** Rows a first page may ask for before the whole order is sorted. */
 const FIRST_ROWS = 1000;
-/** Rows computed for a first page (the UI asks for 100). */
+/** Rows computed for a first page (the UI asks for 50). */
 const FIRST_PAGE = 100;
 const sortKey = (sort: ListSort) => `${sort.field}:${sort.direction}`;
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { isFiltered } from '../../../../shared/contract/customers';
 import type { Customer } from '../../../../shared/domain/customer';
 import { Icon } from '../../../components/Icon';
 import { useServices } from '../../../app/services';
@@ -179,6 +180,3 @@ function ListBody({
     </section>
   );
 }
-
-const isFiltered = (filter: { statuses: unknown[]; tag: string }) =>
-  filter.statuses.length > 0 || filter.tag !== '';
