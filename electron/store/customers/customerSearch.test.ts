@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoCustomers } from '../../../shared/demo/customers';
 import type { Customer } from '../../../shared/domain/customer';
 import { testCustomer } from '../../../shared/domain/testCustomer';
-import { CustomerSearch, parseQuery, phoneForms } from './customerSearch';
+import { CustomerSearch } from './customerSearch';
+import { parseQuery, phoneForms } from './searchEntry';
 
 const customer = testCustomer;
 
@@ -93,9 +94,19 @@ describe('search as you type', () => {
 
   it('groups the digits of a phone into one word', () => {
     expect(parseQuery('Dupont 06 12 34')).toEqual([
-      { text: 'dupont', spaced: ' dupont', digits: null, barred: '|' },
-      { text: '061234', spaced: ' 061234', digits: '061234', barred: '|061234' },
+      { text: 'dupont', spaced: ' dupont', digits: null, barred: '|', head: 'dupont', plain: true },
+      {
+        text: '061234',
+        spaced: ' 061234',
+        digits: '061234',
+        barred: '|061234',
+        head: '061234',
+        plain: true,
+      },
     ]);
+    // A word with separators is looked up by its first plain run, then checked whole.
+    expect(parseQuery("(d'Arc")[0]).toMatchObject({ text: "(d'arc", head: 'd', plain: false });
+    expect(parseQuery('-')[0]).toMatchObject({ head: '', plain: false });
     expect(parseQuery('0033 6 12')[0]!.digits).toBe('33612');
   });
 
@@ -126,6 +137,9 @@ describe('search as you type', () => {
       { numRuns: 300 },
     );
     expect(search.search("d'arc", live)).toEqual(['x1']);
+    expect(search.search('jeanne.da', live)).toEqual(['x1']);
+    // All separators: nothing to look up, so a scan (the same answer, only slower).
+    expect(search.search('@', live)).toEqual(search.search('@', live, { scan: true }));
     expect(search.search('jeanne.darc@orleans.fr', live)).toEqual(['x1']);
     expect(search.search('zanzibar', live)).toEqual(['c3', 'c40', 'c41']);
     expect(search.search('6 00 00 00 01', live)).toEqual(['c3', 'c40', 'c41']);

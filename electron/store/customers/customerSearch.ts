@@ -1,7 +1,16 @@
 import type { Customer } from '../../../shared/domain/customer';
 import { yieldToEvents } from '../../../shared/async/yieldToEvents';
 import { foldText } from '../../../shared/domain/fold';
-import { phoneSearchForms } from '../../../shared/domain/validation/phone';
+import {
+  EMPTY,
+  NO_MATCH,
+  parseQuery,
+  readCustomer,
+  rankOf,
+  type Entry,
+  type Token,
+  type Indexable,
+} from './searchEntry';
 
 /**
  * Search as you type over the decrypted working set: accent- and case-free ("helene" finds
@@ -12,30 +21,14 @@ import { phoneSearchForms } from '../../../shared/domain/validation/phone';
  * Ranking, best first: the full name typed; a last name; a first name; any other word or the
  * phone. Within a rank the list's current order is kept, so ranking is a bucket pass.
  *
- * Speed: an index of buckets (every word's first one to six letters; every phone's first
- * one and two digits and each run of three) gives a superset of the matches for a word of the
- * query; each candidate is then checked against its current entry. A changed customer is only
- * added to new buckets: a stale bucket member fails the check, so the index never needs
- * rebuilding.
+ * Speed: an index of buckets gives, for a word of the query, a superset of its matches; each
+ * candidate is then checked against its current entry. Words are filed once per distinct word
+ * (customers share most of theirs: first names, cities, email domains), and each distinct word
+ * is listed under its first one to six letters, so a prefix's bucket is the lists of the words
+ * starting so. Phones are filed by their first digit, first two, and each run of three. A
+ * changed customer is only added to new lists: a stale member fails the check, so the index
+ * never needs rebuilding.
  */
-
-interface Entry {
-  /** ' ' + every folded word, ' '-separated: ' ' + word of the query finds a word start. */
-  words: string;
-  first: string;
-  last: string;
-  /** '|' + each phone form + '|': as typed, national and international. */
-  phones: string;
-}
-
-export interface Token {
-  text: string;
-  /** ' ' + text: a word starting with text. */
-  spaced: string;
-  /** Digits, when the word is (part of) a phone number; '|' + digits: a form starting so. */
-  digits: string | null;
-  barred: string;
-}
 
 const RANKS = 4;
 const INITIALS = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
@@ -45,134 +38,6 @@ const INITIALS = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
  * 100k, checking entries costs ~0.5 µs each in memory reads: 5 ms for "mart" against "mar").
  */
 const PREFIX_LETTERS = 6;
-const NO_MATCH = -1;
-const EMPTY: Entry = { words: '', first: '', last: '', phones: '' };
-
-/** Word separators inside an email, a city or a tag, so "dupont" finds marie.dupont@… */
-const SPLIT = /[\s.@_+\-/,;:'’()]+/;
-const HAS_SEPARATOR = /[\s.@_+\-/,;:'’()]/;
-
-/** The forms a person may type a phone in: 06 12…, +33 6 12…, 0033 6 12…. */
-export function phoneForms(phone: string): string[] {
-  const digits = phone.replace(/\D/g, '');
-  if (!digits) return [];
-  const forms = new Set([digits]);
-  const international = phone.trim().startsWith('+')
-    ? digits
-    : digits.startsWith('00')
-      ? digits.slice(2)
-      : null;
-  // French and British numbers (the demo's and most users'): country code <-> trunk zero, fast.
-  if (international?.startsWith('33') || international?.startsWith('44')) {
-    forms.add(`0${international.slice(2)}`).add(international);
-  } else if (international !== null) {
-    // Any other country: its national form needs libphonenumber's metadata (slower, rarer).
-    for (const form of phoneSearchForms(`+${international}`)) forms.add(form);
-  } else if (digits.startsWith('0') && digits.length >= 9) {
-    forms.add(`33${digits.slice(1)}`).add(`44${digits.slice(1)}`);
-  }
-  return [...forms];
-}
-
-/** Every folded value whole ("d'arc", "marie.dupont@orange.fr") and cut into its words. */
-function wordsOf(customer: Customer): string[] {
-  const parts = [
-    customer.firstName,
-    customer.lastName,
-    customer.email,
-    ...customer.additionalEmails,
-    customer.company,
-    customer.city,
-    ...customer.tags,
-  ];
-  const words = new Set<string>();
-  for (const part of parts) {
-    if (part === '') continue;
-    const folded = foldText(part);
-    // Most values are one plain word ("martin", "lyon"): no splitting needed (a third of warm-up).
-    if (!HAS_SEPARATOR.test(folded)) {
-      words.add(folded);
-      continue;
-    }
-    for (const whole of folded.split(/\s+/)) if (whole) words.add(whole);
-    for (const word of folded.split(SPLIT)) if (word) words.add(word);
-  }
-  return [...words];
-}
-
-export function entryOf(customer: Customer): Entry {
-  const forms = [customer.phone, ...customer.additionalPhones].flatMap(phoneForms);
-  return {
-    words: ` ${wordsOf(customer).join(' ')}`,
-    first: foldText(customer.firstName),
-    last: foldText(customer.lastName),
-    phones: forms.length ? `|${forms.join('|')}|` : '',
-  };
-}
-
-/** Words of the query; consecutive groups of digits ("06 12 34") make one phone token. */
-export function parseQuery(query: string): Token[] {
-  const tokens: Token[] = [];
-  const push = (text: string, digits: string | null) =>
-    tokens.push({ text, spaced: ` ${text}`, digits, barred: `|${digits ?? ''}` });
-  let phone = '';
-  const endPhone = () => {
-    const digits = phone.replace(/\D/g, '');
-    // 0033… is how +33… is dialled from abroad: search the international form.
-    if (phone) push(phone, digits.startsWith('00') ? digits.slice(2) : digits);
-    phone = '';
-  };
-  for (const part of foldText(query).split(/\s+/).filter(Boolean)) {
-    if (/^[+(]?\d[\d().-]*$/.test(part)) {
-      phone += part;
-      continue;
-    }
-    endPhone();
-    push(part, null);
-  }
-  endPhone();
-  return tokens;
-}
-
-/** Short digit runs match the start of a phone; three digits or more match anywhere in it. */
-function phoneMatches(entry: Entry, token: Token): boolean {
-  if (token.digits === null || token.digits === '' || entry.phones === '') return false;
-  return token.digits.length >= 3
-    ? entry.phones.includes(token.digits)
-    : entry.phones.includes(token.barred);
-}
-
-/** The rank of a customer for the query's tokens (0 best), or -1 when it does not match. */
-export function rankOf(
-  entry: Entry,
-  tokens: Token[],
-  whole: string,
-  spaced = whole.includes(' '),
-): number {
-  // A full name has a space in it: most queries have none, and skip the check.
-  if (spaced && isFullName(entry, whole)) return 0;
-  let rank = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    let level: number;
-    if (entry.last.startsWith(token.text)) level = 1;
-    else if (entry.first.startsWith(token.text)) level = 2;
-    else if (phoneMatches(entry, token) || entry.words.includes(token.spaced)) level = 3;
-    else return NO_MATCH;
-    if (level > rank) rank = level;
-  }
-  return rank;
-}
-
-/** "first last" or "last first", compared without building either string. */
-function isFullName(entry: Entry, whole: string): boolean {
-  const { first, last } = entry;
-  if (!first || !last || whole.length !== first.length + last.length + 1) return false;
-  return (
-    (whole.startsWith(first) && whole.charCodeAt(first.length) === 32 && whole.endsWith(last)) ||
-    (whole.startsWith(last) && whole.charCodeAt(last.length) === 32 && whole.endsWith(first))
-  );
-}
 
 /** How many first characters two strings share. */
 function sharedStart(a: string, b: string): number {
@@ -181,6 +46,24 @@ function sharedStart(a: string, b: string): number {
   while (n < end && a.charCodeAt(n) === b.charCodeAt(n)) n++;
   return n;
 }
+
+/**
+ * A filing of a customer in a word's list: its slot, and how many first letters (at most 7)
+ * the word shares with its last name and with its first name, from which the rank of any
+ * prefix of the word up to PREFIX_LETTERS follows. Phone filings share none: rank 3.
+ */
+const SLOT_SHIFT = 6;
+const slotOf = (filed: number) => filed >> SLOT_SHIFT;
+function filingOf(slot: number, word: string, entry: Entry): number {
+  const inLast = Math.min(sharedStart(word, entry.last), 7);
+  const inFirst = Math.min(sharedStart(word, entry.first), 7);
+  return (slot << SLOT_SHIFT) | (inLast << 3) | inFirst;
+}
+/** The rank a one-word query of `letters` letters, a prefix of the filed word, gives. */
+function rankAt(filed: number, letters: number): number {
+  return letters <= ((filed >> 3) & 7) ? 1 : letters <= (filed & 7) ? 2 : 3;
+}
+const NONE: readonly number[][] = [];
 
 /**
  * Where a phone key's bucket is: a phone's first digit (0-9), its first two (10-109), a run of
@@ -197,7 +80,8 @@ const digitAt = (form: string, i: number) => form.charCodeAt(i) - 48;
  */
 function exactKeys(token: Token): string[] | null {
   const digits = token.digits;
-  if (token.text.length > PREFIX_LETTERS || (digits !== null && digits.length > 3)) return null;
+  if (!token.plain || token.text.length > PREFIX_LETTERS) return null;
+  if (digits !== null && digits.length > 3) return null;
   const keys = [`w${token.text}`];
   // Two digits: a phone starting so; three: a phone with them anywhere, as its runs are filed.
   if (digits) keys.push(digits.length === 3 ? `t${digits}` : `p${digits}`);
@@ -206,11 +90,13 @@ function exactKeys(token: Token): string[] | null {
 
 /**
  * Ways to get every candidate for one word of the query, each a list of buckets: a long phone
- * number has one per run of three of its digits, and the search takes the smallest.
+ * number has one per run of three of its digits, and the search takes the smallest. None for
+ * a word of separators only ("-"), which can only be scanned for.
  */
 function bucketsFor(token: Token): string[][] {
-  const word = `w${token.text.slice(0, PREFIX_LETTERS)}`;
+  const word = `w${token.head.slice(0, PREFIX_LETTERS)}`;
   const digits = token.digits;
+  if (!token.head) return [];
   if (!digits) return [[word]];
   if (digits.length < 3) return [[word, `p${digits}`]];
   const ways: string[][] = [];
@@ -223,9 +109,13 @@ export class CustomerSearch {
   private readonly slotOf = new Map<string, number>();
   private readonly ids: string[] = [];
   private entries: (Entry | undefined)[] = [];
-  /** Filings (slot * 4 + rank) by word prefix, and by phone key (see START1). */
-  private words = new Map<string, number[]>();
+  /** Filings (see `filingOf`) by distinct word; the lists of the words under each prefix. */
+  private vocabulary = new Map<string, number[]>();
+  private prefixes = new Map<string, number[][]>();
+  /** Filings by phone key (see START1); which keys the customer being filed has had. */
   private digits: (number[] | undefined)[] = [];
+  private phoneKeysFiled = new Uint32Array(RUN3 + 1000);
+  private phoneRound = 0;
   /** Set once every customer known at unlock has been filed; until then, searches scan. */
   private ready = false;
   private ordered: { order: readonly string[]; slots: Int32Array; position: Int32Array } | null =
@@ -286,39 +176,42 @@ export class CustomerSearch {
       if (rank !== NO_MATCH) hit(at, rank);
     };
     const exact = tokens.length === 1 ? exactKeys(tokens[0]!) : null;
+    const ways = exact
+      ? []
+      : tokens.flatMap((token) =>
+          bucketsFor(token).map((way) => way.flatMap((k) => this.bucket(k))),
+        );
     if (this.ready && !options.scan && exact) {
-      // One short word: its buckets hold exactly its matches, each filed with its rank.
+      // One short word: its buckets hold exactly its matches, each with what gives its rank.
       const round = this.nextRound();
       const unique: number[] = [];
+      const letters = tokens[0]!.text.length;
       for (const key of exact) {
-        for (const filed of this.bucket(key) ?? []) {
-          const slot = filed >> 2;
-          const rank = this.dirty[slot]
-            ? rankOf(this.entry(slot), tokens, whole, spaced)
-            : filed & 3;
-          if (rank === NO_MATCH) continue;
-          if (this.stamp[slot] !== round) {
-            this.stamp[slot] = round;
-            this.best[slot] = rank;
-            unique.push(slot);
-          } else if (rank < this.best[slot]!) this.best[slot] = rank;
+        for (const list of this.bucket(key)) {
+          for (const filed of list) {
+            const slot = slotOf(filed);
+            const rank = this.dirty[slot]
+              ? rankOf(this.entry(slot), tokens, whole, spaced)
+              : rankAt(filed, letters);
+            if (rank === NO_MATCH) continue;
+            if (this.stamp[slot] !== round) {
+              this.stamp[slot] = round;
+              this.best[slot] = rank;
+              unique.push(slot);
+            } else if (rank < this.best[slot]!) this.best[slot] = rank;
+          }
         }
       }
       for (const slot of unique) {
         const at = position[slot];
         if (at !== undefined && at >= 0) hit(at, this.best[slot]!);
       }
-    } else if (this.ready && !options.scan) {
+    } else if (this.ready && !options.scan && ways.length > 0) {
       // Candidates from the word of the query with the smallest buckets, each checked once.
       const round = this.nextRound();
-      const seed = smallest(
-        tokens.flatMap((token) =>
-          bucketsFor(token).map((way) => way.map((k) => this.bucket(k) ?? [])),
-        ),
-      );
-      for (const bucket of seed) {
+      for (const bucket of smallest(ways)) {
         for (const filed of bucket) {
-          const slot = filed >> 2;
+          const slot = slotOf(filed);
           if (this.stamp[slot] === round) continue;
           this.stamp[slot] = round;
           consider(slot);
@@ -413,7 +306,8 @@ export class CustomerSearch {
     this.slotOf.clear();
     this.ids.length = 0;
     this.entries = [];
-    this.words = new Map();
+    this.vocabulary = new Map();
+    this.prefixes = new Map();
     this.digits = [];
     this.stamp = new Uint32Array(0);
     this.dirty = new Uint8Array(0);
@@ -450,9 +344,10 @@ export class CustomerSearch {
     if (!entry) {
       const customer = this.customer(this.ids[slot]!);
       // A deleted customer keeps its slot with an entry that matches nothing.
-      entry = customer ? entryOf(customer) : EMPTY;
+      const read = customer ? readCustomer(customer) : { entry: EMPTY, plain: [], forms: [] };
+      entry = read.entry;
       this.entries[slot] = entry;
-      this.file(slot, entry);
+      this.file(slot, read);
     }
     return entry;
   }
@@ -461,8 +356,8 @@ export class CustomerSearch {
   private commonPairs(customers: number): string[] {
     const many = customers / 16;
     const pairs: string[] = [];
-    for (const [prefix, bucket] of this.words)
-      if (prefix.length === 2 && bucket.length > many) pairs.push(prefix);
+    for (const [prefix, lists] of this.prefixes)
+      if (prefix.length === 2 && filings(lists) > many) pairs.push(prefix);
     for (let pair = 0; pair < 100; pair++) {
       const digits = String(pair).padStart(2, '0');
       if ((this.digits[START2 + pair]?.length ?? 0) > many && !pairs.includes(digits))
@@ -471,50 +366,56 @@ export class CustomerSearch {
     return pairs;
   }
 
-  /** The bucket of a key as the search names it: `w` + letters, `p` + 1-2 digits, `t` + 3. */
-  private bucket(key: string): number[] | undefined {
-    if (key[0] === 'w') return this.words.get(key.slice(1));
+  /** The lists of a key as the search names it: `w` + letters, `p` + 1-2 digits, `t` + 3. */
+  private bucket(key: string): readonly number[][] {
+    if (key[0] === 'w') return this.prefixes.get(key.slice(1)) ?? NONE;
     const n = Number(key.slice(1));
-    return this.digits[key[0] === 't' ? RUN3 + n : key.length === 2 ? START1 + n : START2 + n];
+    const list =
+      this.digits[key[0] === 't' ? RUN3 + n : key.length === 2 ? START1 + n : START2 + n];
+    return list ? [list] : NONE;
   }
 
   /**
-   * Files an entry as slot * 4 + the rank a one-word query equal to the key would give it
-   * (1 last name, 2 first name, 3 anything else): each word under its first one to
-   * PREFIX_LETTERS letters, each phone form under its first digit, first two, and every run of
-   * three.
+   * Files an entry: in the list of each of its words (a word seen for the first time is listed
+   * under its first one to PREFIX_LETTERS letters), and each phone form under its first digit,
+   * first two, and every run of three.
    */
-  private file(slot: number, entry: Entry): void {
-    const base = slot * 4;
-    for (const word of entry.words.split(' ')) {
-      if (!word) continue;
-      const inLast = sharedStart(word, entry.last);
-      const inFirst = sharedStart(word, entry.first);
-      const end = Math.min(word.length, PREFIX_LETTERS);
-      for (let n = 1; n <= end; n++) {
-        const prefix = word.slice(0, n);
-        let bucket = this.words.get(prefix);
-        if (!bucket) this.words.set(prefix, (bucket = []));
-        fileOnce(bucket, base, n <= inLast ? 1 : n <= inFirst ? 2 : 3);
+  private file(slot: number, { entry, plain, forms }: Indexable): void {
+    for (const word of plain) {
+      let list = this.vocabulary.get(word);
+      if (!list) {
+        this.vocabulary.set(word, (list = []));
+        this.listUnderPrefixes(word, list);
       }
+      list.push(filingOf(slot, word, entry));
     }
-    for (const form of entry.phones.split('|')) {
-      if (!form) continue;
-      // A phone key ranks 3: when a name also starts so, its word key gives the better rank.
-      this.fileDigits(START1 + digitAt(form, 0), base);
-      if (form.length >= 2)
-        this.fileDigits(START2 + digitAt(form, 0) * 10 + digitAt(form, 1), base);
-      for (let i = 0; i + 3 <= form.length; i++) {
-        const run = digitAt(form, i) * 100 + digitAt(form, i + 1) * 10 + digitAt(form, i + 2);
-        this.fileDigits(RUN3 + run, base);
-      }
+    const base = slot << SLOT_SHIFT;
+    // A phone's forms share most of their digits (0612…, 33612…): each key is filed once.
+    const stamp = ++this.phoneRound;
+    const filed = this.phoneKeysFiled;
+    const fileKey = (index: number) => {
+      if (filed[index] === stamp) return;
+      filed[index] = stamp;
+      const bucket = this.digits[index];
+      if (bucket) bucket.push(base);
+      else this.digits[index] = [base];
+    };
+    for (const form of forms) {
+      fileKey(START1 + digitAt(form, 0));
+      if (form.length >= 2) fileKey(START2 + digitAt(form, 0) * 10 + digitAt(form, 1));
+      for (let i = 0; i + 3 <= form.length; i++)
+        fileKey(RUN3 + digitAt(form, i) * 100 + digitAt(form, i + 1) * 10 + digitAt(form, i + 2));
     }
   }
 
-  private fileDigits(index: number, base: number): void {
-    let bucket = this.digits[index];
-    if (!bucket) this.digits[index] = bucket = [];
-    fileOnce(bucket, base, 3);
+  private listUnderPrefixes(word: string, list: number[]): void {
+    const end = Math.min(word.length, PREFIX_LETTERS);
+    for (let n = 1; n <= end; n++) {
+      const prefix = word.slice(0, n);
+      const lists = this.prefixes.get(prefix);
+      if (lists) lists.push(list);
+      else this.prefixes.set(prefix, [list]);
+    }
   }
 
   private nextRound(): number {
@@ -537,11 +438,11 @@ export class CustomerSearch {
 }
 
 /** Of every way to get a word's candidates (any word of the query), the one with fewest slots. */
-function smallest(options: number[][][]): number[][] {
+function smallest(options: (readonly number[])[][]): (readonly number[])[] {
   let best = options[0]!;
   let size = Infinity;
   for (const buckets of options) {
-    const total = buckets.reduce((sum, bucket) => sum + bucket.length, 0);
+    const total = filings(buckets);
     if (total < size) {
       best = buckets;
       size = total;
@@ -550,15 +451,8 @@ function smallest(options: number[][][]): number[][] {
   return best;
 }
 
-/**
- * One filing per slot and bucket, with its best rank. A slot's filings are made one after
- * another, so its earlier filing in a bucket, if any, is the bucket's last.
- */
-function fileOnce(bucket: number[], base: number, rank: number): void {
-  const last = bucket.length - 1;
-  if (last >= 0 && bucket[last]! - (bucket[last]! & 3) === base) {
-    if (rank < (bucket[last]! & 3)) bucket[last] = base + rank;
-    return;
-  }
-  bucket.push(base + rank);
+function filings(lists: readonly (readonly number[])[]): number {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  return total;
 }
