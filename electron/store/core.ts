@@ -60,6 +60,22 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
     'products.save': ({ id, product }) => file().catalog.save(id, product),
     'settings.get': () => file().catalog.settings(),
     'settings.update': ({ settings }) => file().updateSettings(settings),
+    'import.inspect': (arg) => file().imports.inspect(arg),
+    'import.preview': (arg, ctx) => file().imports.preview(arg, ctx),
+    'import.run': async (arg, ctx) => {
+      const summary = await file().imports.run(arg, ctx);
+      emit('customers.changed', {
+        kind: 'bulk',
+        count: summary.counts.create + summary.counts.update,
+      });
+      return summary;
+    },
+    'import.undo': async ({ importId }) => {
+      const { ids, ...undone } = await file().imports.undo(importId);
+      emit('customers.changed', { kind: 'bulk', count: ids.length });
+      return undone;
+    },
+    'import.last': () => file().imports.lastImport(),
     'demo.load': async ({ count, seed }, ctx) => {
       const created = await loadDemo(customers(), count, seed, ctx);
       emit('customers.changed', { kind: 'bulk', count: created });

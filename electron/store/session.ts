@@ -17,6 +17,7 @@ import { customerPageEncoding } from './customers/customerPacking';
 import { CustomerStore, type PreparedUpdate } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
 import { HistoryStore } from './history/historyStore';
+import { CustomerImports } from './import/customerImports';
 import type { PageSnapshot } from './pages/pageSnapshot';
 import { RecordPages, writeSealed, type RecordPagesOptions } from './pages/recordPages';
 
@@ -45,13 +46,25 @@ export interface SessionOptions {
  * touch several tables (a purchase and the figures it changes) go in one transaction.
  */
 export class Session {
+  readonly imports: CustomerImports;
+
   private constructor(
     private readonly db: ComptoirDatabase,
     readonly customers: CustomerStore,
     readonly history: HistoryStore,
     readonly catalog: CatalogStore,
     private readonly now: () => number,
-  ) {}
+    newId: () => string,
+  ) {
+    this.imports = new CustomerImports({
+      db,
+      customers,
+      history,
+      settings: () => catalog.settings(),
+      now,
+      newId,
+    });
+  }
 
   static async open(
     db: ComptoirDatabase,
@@ -81,7 +94,7 @@ export class Session {
       ]);
     settings = () => catalog.settings();
     return {
-      session: new Session(db, store, history, catalog, now),
+      session: new Session(db, store, history, catalog, now, newId),
       damaged: [...d3, ...d1, ...d2],
     };
   }
@@ -153,6 +166,7 @@ export class Session {
   }
 
   clear(): void {
+    this.imports.clear();
     this.customers.clear();
     this.history.clear();
     this.catalog.clear();

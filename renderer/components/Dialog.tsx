@@ -7,13 +7,22 @@ export interface DialogProps {
   /** Shown under the title, tied to the dialog for screen readers. */
   description?: string;
   role?: 'dialog' | 'alertdialog';
+  /** 'wide' for dialogs holding a table (the import wizard). */
+  size?: 'normal' | 'wide';
 }
 
 /**
  * A modal on the native <dialog>: focus is trapped, Esc closes, focus returns to the
  * element that opened it.
  */
-export function Dialog({ title, onClose, children, description, role = 'dialog' }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  description,
+  role = 'dialog',
+  size = 'normal',
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -30,7 +39,7 @@ export function Dialog({ title, onClose, children, description, role = 'dialog' 
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={size === 'wide' ? 'dialog dialog-wide' : 'dialog'}
       role={role}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}

@@ -241,6 +241,7 @@ export const enRecord = {
   'rule.futureDate': 'This date is in the future.',
   'rule.tooMany': 'Too many values.',
   'rule.invalidNumber': 'This is not a valid number.',
+  'rule.invalidYesNo': 'Expected yes or no.',
   'rule.invalidChoice': 'This choice is not available.',
   'rule.unknownField': 'This field no longer exists.',
   'rule.duplicate': 'This value is already used.',

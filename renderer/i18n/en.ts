@@ -1,8 +1,10 @@
 /** English messages. Keys are the contract every other language must fill (see fr.ts). */
 import { enRecord } from './en.record';
+import { enImport } from './en.import';
 
 export const en = {
   ...enRecord,
+  ...enImport,
   'app.name': 'Comptoir',
   'app.tagline': 'Your customer file, on this computer',
   'app.about': 'Comptoir {version} · {runtime}',

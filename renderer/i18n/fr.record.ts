@@ -245,6 +245,7 @@ export const frRecord: Record<keyof typeof enRecord, Message> = {
   'rule.futureDate': 'Cette date est dans le futur.',
   'rule.tooMany': 'Trop de valeurs.',
   'rule.invalidNumber': 'Ce n’est pas un nombre valide.',
+  'rule.invalidYesNo': 'Oui ou non attendu.',
   'rule.invalidChoice': 'Ce choix n’est pas disponible.',
   'rule.unknownField': 'Ce champ n’existe plus.',
   'rule.duplicate': 'Cette valeur est déjà utilisée.',

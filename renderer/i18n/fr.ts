@@ -1,9 +1,11 @@
 import type { Messages } from './en';
 
 import { frRecord } from './fr.record';
+import { frImport } from './fr.import';
 
 export const fr: Messages = {
   ...frRecord,
+  ...frImport,
   'app.name': 'Comptoir',
   'app.tagline': 'Votre fichier clients, sur cet ordinateur',
   'app.about': 'Comptoir {version} · {runtime}',

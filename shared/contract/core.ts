@@ -4,6 +4,7 @@ import type { HandlersOf } from './define';
 import { customersContract, type CustomersChange } from './customers';
 import { demoContract } from './demo';
 import { historyContract } from './history';
+import { importsContract } from './imports';
 import { systemContract } from './system';
 
 /** Everything the store serves to the UI: the union of the domain contracts. */
@@ -12,6 +13,7 @@ export const coreContract = {
   ...customersContract,
   ...historyContract,
   ...demoContract,
+  ...importsContract,
 };
 
 export type CoreContract = typeof coreContract;

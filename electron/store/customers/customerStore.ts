@@ -267,6 +267,68 @@ export class CustomerStore {
     return this.prepare([next], [current]);
   }
 
+  /**
+   * An import's writes, or its undo's: new customers (given as inputs: ids and dates are set
+   * here), customers changed (each with what it was, for the change log) and customers removed,
+   * sealed together so that the caller writes them in one transaction.
+   */
+  async prepareImport(change: {
+    create: CustomerInput[];
+    update: { before: Customer; next: Customer }[];
+    remove?: string[];
+    /** Earlier records written back as they were (an undo): no new version, no change log. */
+    putBack?: Customer[];
+  }): Promise<PreparedUpdate & { created: Customer[] }> {
+    const now = this.now();
+    const created = change.create.map((input): Customer => ({
+      ...input,
+      id: this.newId(),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      figures: EMPTY_FIGURES,
+    }));
+    // A change is a new version of the record as stored, whatever the plan started from.
+    const updated = change.update.map(({ before, next }): Customer => ({
+      ...next,
+      version: before.version + 1,
+      updatedAt: now,
+    }));
+    const remove = change.remove ?? [];
+    const put = [...created, ...updated, ...(change.putBack ?? [])];
+    const sealed = await this.pages.seal({ put, remove }, this.lookup);
+    return {
+      created,
+      customers: updated,
+      changes: change.update
+        .map(({ before, next }) => ({
+          customerId: next.id,
+          at: now,
+          kind: 'updated' as const,
+          fields: diffCustomer(before, next),
+        }))
+        .filter((c) => c.fields.length > 0),
+      sealed: {
+        ...sealed,
+        apply: () => {
+          sealed.apply();
+          for (const id of remove) this.byId.delete(id);
+          if (remove.length > 0) this.search.forget(remove);
+          this.remember(put);
+        },
+      },
+    };
+  }
+
+  find(id: string): Customer | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every customer, as stored now (an import matches its rows against them). */
+  all(): IterableIterator<Customer> {
+    return this.byId.values();
+  }
+
   async prepareDelete(ids: string[]): Promise<{ sealed: SealedChange; ids: string[] }> {
     const unique = [...new Set(ids)];
     const missing = unique.filter((id) => !this.byId.has(id));

@@ -76,8 +76,22 @@ export class HistoryStore {
   }
 
   async prepareChanges(changes: Omit<CustomerChange, 'id'>[]): Promise<SealedChange[]> {
-    if (changes.length === 0) return [];
-    return [await this.changes.sealPut(changes.map((c) => ({ ...c, id: this.newId() })))];
+    return (await this.prepareLoggedChanges(changes)).sealed;
+  }
+
+  /** As prepareChanges, with the ids the entries get (an import's undo removes them). */
+  async prepareLoggedChanges(
+    changes: Omit<CustomerChange, 'id'>[],
+  ): Promise<{ sealed: SealedChange[]; ids: string[] }> {
+    if (changes.length === 0) return { sealed: [], ids: [] };
+    const rows = changes.map((c) => ({ ...c, id: this.newId() }));
+    return { sealed: [await this.changes.sealPut(rows)], ids: rows.map((r) => r.id) };
+  }
+
+  /** Change-log entries taken back (an undone import's). */
+  async prepareRemoveChanges(ids: string[]): Promise<SealedChange[]> {
+    const known = ids.filter((id) => this.changes.byId.has(id));
+    return known.length > 0 ? [await this.changes.sealRemove(known)] : [];
   }
 
   /** Removes one purchase or interaction (a mistake at the counter) and the figures it made. */

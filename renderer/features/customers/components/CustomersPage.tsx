@@ -6,6 +6,7 @@ import { Icon } from '../../../components/Icon';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { DemoDataDialog } from '../../demo/components/DemoDataDialog';
+import { ImportDialog } from '../../import/components/ImportDialog';
 import { isTyping } from '../../../app/keyboard';
 import { CustomerPage } from '../../customerRecord/components/CustomerPage';
 import { useListViewStore } from '../stores/listViewStore';
@@ -23,6 +24,7 @@ type Open =
   | { kind: 'edit'; customer: Customer }
   | { kind: 'delete'; customer: Customer }
   | { kind: 'demo' }
+  | { kind: 'import' }
   | { kind: 'columns' };
 
 /** The list, or the page of the customer opened from it. */
@@ -91,6 +93,13 @@ function CustomerListPage() {
           <button
             type="button"
             className="button-secondary"
+            onClick={() => setOpen({ kind: 'import' })}
+          >
+            {t('import.button')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
             onClick={() => setOpen({ kind: 'demo' })}
           >
             {t('demo.button')}
@@ -117,6 +126,7 @@ function CustomerListPage() {
       {open.kind === 'delete' && <DeleteCustomerDialog customer={open.customer} onClose={close} />}
       {open.kind === 'columns' && <ColumnChooser onClose={close} />}
       {open.kind === 'demo' && <DemoDataDialog onClose={close} />}
+      {open.kind === 'import' && <ImportDialog onClose={close} />}
     </main>
   );
 }

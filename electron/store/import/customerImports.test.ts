@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CallContext } from '../../../shared/contract/define';
+import { customerInputSchema } from '../../../shared/domain/customer';
+import { randomBytes } from '../../../shared/vault/bytes';
+import { PageCipher } from '../crypto/pageCipher';
+import { openDatabase, type ComptoirDatabase } from '../db/database';
+import { Session } from '../session';
+
+let db: ComptoirDatabase;
+let cipher: PageCipher;
+let seq = 0;
+const options = { now: () => 1_700_000_000_000 + seq, newId: () => `id${++seq}` };
+const open = async () => (await Session.open(db, cipher, options)).session;
+const bytes = (text: string) => new TextEncoder().encode(text);
+const SHEET = [
+  'Prénom,Nom,Email,Téléphone,Ville',
+  'Marie,Dupont,marie@example.fr,06 12 34 56 78,Lyon',
+  'Luc,Martin,luc@example.fr,,Paris',
+  'Bad,Row,not-an-email,,Nice',
+].join('\n');
+const run = { dateOrder: 'dmy', policy: 'fill', matchOn: ['email', 'phone'] } as const;
+
+/** Everything a file holds, as the next unlock would read it. */
+async function snapshot() {
+  const file = await open();
+  return [...file.customers.all()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+beforeEach(async () => {
+  db = openDatabase(`imports-${crypto.randomUUID()}`);
+  cipher = await PageCipher.fromDataKey(randomBytes(32));
+  seq = 0;
+});
+
+describe('customer imports', () => {
+  it('runs what the preview showed, then undo puts the file back exactly', async () => {
+    const file = await open();
+    const marie = await file.customers.create(
+      customerInputSchema.parse({
+        firstName: 'Marie',
+        lastName: 'Dupont',
+        email: 'marie@example.fr',
+      }),
+    );
+    const before = await snapshot();
+    const staged = file.imports.inspect({ name: 'clients.csv', bytes: bytes(SHEET) });
+    expect(staged).toMatchObject({ hasHeader: true, delimiter: ',', rows: 3 });
+    const choices = {
+      fileId: staged.fileId,
+      mapping: staged.suggested,
+      ...run,
+      matchOn: [...run.matchOn],
+    };
+    const preview = await file.imports.preview(choices);
+    expect(preview.counts).toMatchObject({ create: 1, update: 1, reject: 1 });
+    expect(preview.rejected[0]).toMatchObject({ line: 4 });
+
+    const summary = await file.imports.run(choices);
+    expect(summary.counts).toEqual(preview.counts);
+    expect(summary.rejectedCsv).toContain('Bad,Row,not-an-email');
+    const after = await snapshot();
+    expect(after).toHaveLength(2);
+    expect(after.find((c) => c.id === marie.id)).toMatchObject({
+      city: 'Lyon',
+      phone: '+33612345678',
+      tags: [summary.tag],
+      version: 2,
+    });
+    expect(file.imports.lastImport()?.importId).toBe(summary.importId);
+
+    const undone = await file.imports.undo(summary.importId);
+    expect(undone).toMatchObject({ removed: 1, restored: 1, keptChanged: 0 });
+    expect(await snapshot()).toEqual(before);
+    // Its change-log entries went with it.
+    expect(file.timeline(marie.id).filter((e) => e.kind === 'change')).toEqual([]);
+    await expect(file.imports.undo(summary.importId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a cancelled import writes nothing', async () => {
+    const file = await open();
+    const rows = Array.from({ length: 4500 }, (_, i) => `N${i},P${i},p${i}@example.fr,,`);
+    const staged = file.imports.inspect({
+      name: 'big.csv',
+      bytes: bytes(['Nom,Prénom,Email,Téléphone,Ville', ...rows].join('\n')),
+    });
+    const controller = new AbortController();
+    const ctx: CallContext = {
+      signal: controller.signal,
+      progress: () => controller.abort(),
+    };
+    await expect(
+      file.imports.run(
+        { fileId: staged.fileId, mapping: staged.suggested, ...run, matchOn: ['email'] },
+        ctx,
+      ),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await snapshot()).toEqual([]);
+  });
+
+  it('keeps a customer changed after the import when undoing it', async () => {
+    const file = await open();
+    const staged = file.imports.inspect({ name: 'a.csv', bytes: bytes(SHEET) });
+    const summary = await file.imports.run({
+      fileId: staged.fileId,
+      mapping: staged.suggested,
+      ...run,
+      matchOn: ['email'],
+    });
+    const luc = [...file.customers.all()].find((c) => c.firstName === 'Luc')!;
+    await file.updateCustomer(luc.id, { city: 'Rennes' }, luc.version);
+    const undone = await file.imports.undo(summary.importId);
+    expect(undone).toMatchObject({ removed: 1, keptChanged: 1 });
+    expect((await snapshot()).map((c) => c.city)).toEqual(['Rennes']);
+  });
+
+  it('refuses a file with no rows, and a mapping of the wrong width, saying what', async () => {
+    const file = await open();
+    expect(() => file.imports.inspect({ name: 'empty.csv', bytes: bytes('\n\n') })).toThrow(
+      /empty\.csv has no rows/,
+    );
+    const staged = file.imports.inspect({ name: 'a.csv', bytes: bytes(SHEET) });
+    await expect(
+      file.imports.preview({ fileId: staged.fileId, mapping: ['email'], ...run, matchOn: [] }),
+    ).rejects.toThrow(/mapping has 1 columns, the file 5/);
+  });
+});

@@ -1,0 +1,212 @@
+import Papa from 'papaparse';
+import type { CallContext } from '../../../shared/contract/define';
+import type {
+  DateOrder,
+  DuplicatePolicy,
+  ImportCounts,
+  ImportInspection,
+  ImportPreview,
+  ImportSummary,
+  MatchKey,
+  UndoSummary,
+} from '../../../shared/contract/imports';
+import type { Customer } from '../../../shared/domain/customer';
+import type { Settings } from '../../../shared/domain/settings';
+import { AppError } from '../../../shared/errors';
+import type { CustomerStore } from '../customers/customerStore';
+import type { ComptoirDatabase } from '../db/database';
+import type { HistoryStore } from '../history/historyStore';
+import { writeSealed } from '../pages/recordPages';
+import { planImport, type ImportPlan } from './planImport';
+import { readRows, stageFile, type StagedFile } from './stagedFile';
+
+export interface ImportRun {
+  fileId: string;
+  mapping: (string | null)[];
+  dateOrder: DateOrder;
+  policy: DuplicatePolicy;
+  matchOn: MatchKey[];
+}
+
+interface Undoable {
+  summary: ImportSummary;
+  created: Customer[];
+  updated: { before: Customer; next: Customer }[];
+  changeIds: string[];
+}
+
+export interface ImportDeps {
+  db: ComptoirDatabase;
+  customers: CustomerStore;
+  history: HistoryStore;
+  settings: () => Settings;
+  now: () => number;
+  newId: () => string;
+}
+
+const PREVIEW_REJECTED = 200;
+
+/**
+ * Customer imports of an unlocked file: a file staged by `inspect`, previewed and run with the
+ * same plan (so the preview is what the run does), and the last import kept for its undo.
+ * Staged files and the undo record live in memory: they are forgotten on lock.
+ */
+export class CustomerImports {
+  private staged: StagedFile | null = null;
+  private last: Undoable | null = null;
+
+  constructor(private readonly deps: ImportDeps) {}
+
+  inspect(arg: Parameters<typeof stageFile>[0]): ImportInspection {
+    this.staged = stageFile(arg, this.deps.newId(), this.deps.settings().customFields);
+    return this.staged.inspection;
+  }
+
+  async preview(arg: ImportRun, ctx?: CallContext): Promise<ImportPreview> {
+    const { plan } = await this.plan(arg, ctx);
+    return {
+      counts: countOf(plan),
+      rejected: plan.rows.filter((r) => r.action === 'reject').slice(0, PREVIEW_REJECTED),
+    };
+  }
+
+  /** Checks, then writes everything in one transaction: a failure or a cancel writes nothing. */
+  async run(arg: ImportRun, ctx?: CallContext): Promise<ImportSummary> {
+    const { plan, file } = await this.plan(arg, ctx);
+    stopIfCancelled(ctx);
+    const { customers, history } = this.deps;
+    const prepared = await customers.prepareImport({
+      create: plan.creates,
+      update: [...plan.updates.values()],
+    });
+    const log = await history.prepareLoggedChanges(prepared.changes);
+    stopIfCancelled(ctx);
+    await writeSealed(this.deps.db, [prepared.sealed, ...log.sealed]);
+    const summary: ImportSummary = {
+      importId: this.deps.newId(),
+      tag: plan.tag,
+      at: this.deps.now(),
+      name: file.inspection.name,
+      counts: countOf(plan),
+      rejectedCsv: rejectedCsv(file, plan),
+    };
+    this.last = {
+      summary,
+      created: prepared.created,
+      updated: [...plan.updates.values()].map(({ before }, i) => ({
+        before,
+        next: prepared.customers[i]!,
+      })),
+      changeIds: log.ids,
+    };
+    this.staged = null;
+    return summary;
+  }
+
+  /**
+   * Takes the last import back: the customers it created are removed and those it changed get
+   * their earlier record again, exactly, with the change-log entries it wrote. A customer
+   * edited since the import is left as it is now (and counted), so no later work is lost.
+   */
+  async undo(importId: string): Promise<UndoSummary & { ids: string[] }> {
+    const last = this.last;
+    if (!last || last.summary.importId !== importId) {
+      throw new AppError('NOT_FOUND', 'This import can no longer be undone', { importId });
+    }
+    const { customers, history } = this.deps;
+    const current = (c: Customer) => customers.find(c.id);
+    const untouched = (c: Customer) => current(c)?.version === c.version;
+    const remove = last.created.filter(untouched).map((c) => c.id);
+    const restore = last.updated.filter(({ next }) => untouched(next));
+    const keptChanged =
+      last.created.filter((c) => current(c) && !untouched(c)).length +
+      (last.updated.length - restore.length);
+    const prepared = await customers.prepareImport({
+      create: [],
+      update: [],
+      remove,
+      putBack: restore.map(({ before }) => before),
+    });
+    const log = await history.prepareRemoveChanges(last.changeIds);
+    await writeSealed(this.deps.db, [prepared.sealed, ...log]);
+    this.last = null;
+    return {
+      removed: remove.length,
+      restored: restore.length,
+      keptChanged,
+      ids: [...remove, ...restore.map(({ before }) => before.id)],
+    };
+  }
+
+  lastImport(): ImportSummary | null {
+    return this.last?.summary ?? null;
+  }
+
+  clear(): void {
+    this.staged = null;
+    this.last = null;
+  }
+
+  private async plan(
+    arg: ImportRun,
+    ctx?: CallContext,
+  ): Promise<{ plan: ImportPlan & { tag: string }; file: StagedFile }> {
+    const file = this.staged;
+    if (!file || file.inspection.fileId !== arg.fileId) {
+      throw new AppError('NOT_FOUND', 'The file to import is no longer open: choose it again', {
+        fileId: arg.fileId,
+      });
+    }
+    const columns = file.inspection.headers.length;
+    if (arg.mapping.length !== columns) {
+      throw new AppError(
+        'VALIDATION',
+        `The mapping has ${arg.mapping.length} columns, the file ${columns}`,
+        [{ path: ['mapping'], rule: 'invalidChoice' }],
+      );
+    }
+    const settings = this.deps.settings();
+    const rows = await readRows(file, arg.mapping, arg.dateOrder, settings.customFields, ctx);
+    const now = this.deps.now();
+    const tag = tagOf(now);
+    const plan = await planImport(rows, this.deps.customers.all(), settings, now, {
+      policy: arg.policy,
+      matchOn: arg.matchOn,
+      tag,
+      shouldStop: () => ctx?.signal.aborted ?? false,
+      onProgress: (done, total) => ctx?.progress({ done, total }),
+    });
+    return { plan: { ...plan, tag }, file };
+  }
+}
+
+function stopIfCancelled(ctx?: CallContext): void {
+  if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled');
+}
+
+/** "import 2026-12-01 14:05": short enough for a tag, and says when. */
+export function tagOf(now: number): string {
+  const d = new Date(now);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `import ${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+function countOf(plan: ImportPlan): ImportCounts {
+  const counts: ImportCounts = { create: 0, update: 0, merge: 0, unchanged: 0, skip: 0, reject: 0 };
+  for (const row of plan.rows) counts[row.action]++;
+  return counts;
+}
+
+/** The rejected rows as they were in the file, then where and why: for the user to fix and import again. */
+function rejectedCsv(file: StagedFile, plan: ImportPlan): string {
+  const rejected = plan.rows.filter((r) => r.action === 'reject');
+  if (rejected.length === 0) return '';
+  const header = [...file.inspection.headers, 'line', 'problems'];
+  const rows = rejected.map((r) => [
+    ...(file.cellsAt(r.line) ?? []),
+    String(r.line),
+    r.problems.map((p) => `${p.field}: ${p.rule}`).join('; '),
+  ]);
+  // Excel reads UTF-8 with a BOM; cells starting with = + - @ are prefixed so they stay text.
+  return `\uFEFF${Papa.unparse([header, ...rows], { escapeFormulae: true })}`;
+}

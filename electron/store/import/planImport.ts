@@ -1,0 +1,250 @@
+import type { DuplicatePolicy, ImportRowOutcome, MatchKey } from '../../../shared/contract/imports';
+import {
+  CONTACTS_MAX,
+  TAGS_MAX,
+  customerInputSchema,
+  type Customer,
+  type CustomerDraft,
+  type CustomerInput,
+} from '../../../shared/domain/customer';
+import type { Settings } from '../../../shared/domain/settings';
+import { yieldToEvents } from '../../../shared/async/yieldToEvents';
+import { AppError, type FieldProblem } from '../../../shared/errors';
+import { applyRules } from '../customers/customerRules';
+
+/** One row of a file, read into the customer fields its mapped columns fill. */
+export interface ImportRow {
+  /** The file line the row starts on (1-based), for every message about it. */
+  line: number;
+  /** Only the fields the file gives: what a merge may change. */
+  draft: CustomerDraft;
+  /** Problems found while reading the cells (a date that is not one...). */
+  problems: { field: string; rule: string }[];
+}
+
+export interface ImportOptions {
+  policy: DuplicatePolicy;
+  matchOn: readonly MatchKey[];
+  /** Added to every customer the import creates or changes, so that it can be found and undone. */
+  tag: string;
+  /** Checked every ROWS_PER_TURN rows, when the plan lets other calls (and a cancel) in. */
+  shouldStop?: () => boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const ROWS_PER_TURN = 2000;
+
+/** What an import will do, decided before anything is written: the preview and the run share it. */
+export interface ImportPlan {
+  creates: CustomerInput[];
+  /** Existing customers the file changes: as they are, and as they will be. */
+  updates: Map<string, { before: Customer; next: Customer }>;
+  rows: ImportRowOutcome[];
+}
+
+/**
+ * Checks every row and decides its fate: created, merged into an existing customer (or into an
+ * earlier row of the same file), skipped as a duplicate, or rejected with its problems.
+ *
+ * Matching: by email (primary or additional, case-free), then by phone (E.164, so "06 12 34 56
+ * 78" finds "+33612345678"). Merging, for "fill": a field the customer has empty takes the
+ * file's value; for "overwrite": every value the file gives replaces the customer's. In both,
+ * lists (tags, interests) are merged, a second email or phone is kept as an additional one, and
+ * a consent answer is only taken where the customer has none ("fill") or replaced ("overwrite").
+ * Fields the file has no column for are never touched.
+ */
+export async function planImport(
+  rows: readonly ImportRow[],
+  existing: Iterable<Customer>,
+  settings: Settings,
+  now: number,
+  options: ImportOptions,
+): Promise<ImportPlan> {
+  const matcher = new Matcher(options.matchOn);
+  const byId = new Map<string, Customer>();
+  for (const customer of existing) {
+    byId.set(customer.id, customer);
+    matcher.add(customer, customer.id);
+  }
+  const plan: ImportPlan = { creates: [], updates: new Map(), rows: [] };
+  for (let i = 0; i < rows.length; i++) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
+      options.onProgress?.(i, rows.length);
+      await yieldToEvents();
+      if (options.shouldStop?.()) throw new AppError('CANCELLED', 'The import was cancelled');
+    }
+    const row = rows[i]!;
+    const checked = checkRow(row, settings, now);
+    if ('problems' in checked) {
+      plan.rows.push({ line: row.line, action: 'reject', problems: checked.problems });
+      continue;
+    }
+    const given = Object.keys(row.draft) as (keyof CustomerInput)[];
+    const policy = options.policy;
+    const match = policy === 'create' ? null : matcher.find(checked.input);
+    if (match === null) {
+      matcher.add(checked.input, plan.creates.length);
+      plan.creates.push(withTag(checked.input, options.tag));
+      plan.rows.push({ line: row.line, action: 'create', problems: [] });
+    } else if (policy === 'skip' || policy === 'create') {
+      plan.rows.push({ line: row.line, action: 'skip', problems: [] });
+    } else if (typeof match === 'number') {
+      const merged = merge(plan.creates[match]!, checked.input, given, policy);
+      plan.creates[match] = merged;
+      matcher.add(merged, match);
+      plan.rows.push({ line: row.line, action: 'merge', problems: [] });
+    } else {
+      const before = byId.get(match)!;
+      const current = plan.updates.get(match)?.next ?? before;
+      const merged = merge(current, checked.input, given, policy);
+      const ruled = applyRules(merged, before, settings, now, []);
+      if (sameCustomer(ruled, current)) {
+        plan.rows.push({ line: row.line, action: 'unchanged', problems: [] });
+        continue;
+      }
+      const next = { ...current, ...withTag(ruled, options.tag) };
+      plan.updates.set(match, { before, next });
+      matcher.add(next, match);
+      plan.rows.push({ line: row.line, action: 'update', problems: [] });
+    }
+  }
+  return plan;
+}
+
+/** The row as a valid customer (phones in E.164), or every problem it has. */
+function checkRow(
+  row: ImportRow,
+  settings: Settings,
+  now: number,
+): { input: CustomerInput } | { problems: { field: string; rule: string }[] } {
+  if (row.problems.length > 0) return { problems: row.problems };
+  const parsed = customerInputSchema.safeParse(row.draft);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        field: issue.path.map(String).join('.') || 'row',
+        rule: issue.message,
+      })),
+    };
+  }
+  try {
+    return { input: applyRules(parsed.data, undefined, settings, now, []) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION') {
+      const problems = (error.details as FieldProblem[]).map((p) => ({
+        field: p.path.map(String).join('.'),
+        rule: p.rule,
+      }));
+      return { problems };
+    }
+    throw error;
+  }
+}
+
+function withTag<T extends CustomerInput>(customer: T, tag: string): T {
+  if (customer.tags.includes(tag) || customer.tags.length >= TAGS_MAX) return customer;
+  return { ...customer, tags: [...customer.tags, tag] };
+}
+
+const LISTS = ['tags', 'interests'] as const;
+const CONTACTS = [
+  ['email', 'additionalEmails'],
+  ['phone', 'additionalPhones'],
+] as const;
+
+/** `incoming`'s given fields merged into `current` (see planImport). */
+export function merge<T extends CustomerInput>(
+  current: T,
+  incoming: CustomerInput,
+  given: readonly (keyof CustomerInput)[],
+  policy: 'fill' | 'overwrite',
+): T {
+  const next: T = { ...current };
+  const set = <K extends keyof CustomerInput>(key: K, value: CustomerInput[K]) => {
+    (next as CustomerInput)[key] = value;
+  };
+  for (const key of given) {
+    const value = incoming[key];
+    if (LISTS.includes(key as (typeof LISTS)[number])) {
+      const list = key as (typeof LISTS)[number];
+      set(list, union(current[list], incoming[list], TAGS_MAX));
+    } else if (key === 'consent') {
+      const consent = { ...current.consent };
+      for (const channel of Object.keys(consent) as (keyof typeof consent)[]) {
+        const answer = incoming.consent[channel];
+        if (answer !== null && (policy === 'overwrite' || consent[channel] === null))
+          consent[channel] = answer;
+      }
+      set('consent', consent);
+    } else if (key === 'custom') {
+      set(
+        'custom',
+        policy === 'overwrite'
+          ? { ...current.custom, ...incoming.custom }
+          : { ...incoming.custom, ...current.custom },
+      );
+    } else if (typeof value === 'string' && value !== '') {
+      if (policy === 'overwrite' || current[key] === '') set(key, value);
+    }
+  }
+  for (const [primary, others] of CONTACTS) {
+    if (!given.includes(primary) && !given.includes(others)) continue;
+    const all = union(
+      [current[primary], ...current[others]],
+      [incoming[primary], ...incoming[others]],
+      CONTACTS_MAX + 1,
+    ).filter((v) => v !== '');
+    const first =
+      policy === 'overwrite' && incoming[primary] !== '' ? incoming[primary] : current[primary];
+    const main = first !== '' ? first : (all[0] ?? '');
+    set(primary, main);
+    set(
+      others,
+      all.filter((v) => v !== main),
+    );
+  }
+  return next;
+}
+
+function union(a: readonly string[], b: readonly string[], max: number): string[] {
+  return [...new Set([...a, ...b])].slice(0, max);
+}
+
+function sameCustomer(a: CustomerInput, b: CustomerInput): boolean {
+  return (Object.keys(a) as (keyof CustomerInput)[]).every(
+    (key) => JSON.stringify(a[key]) === JSON.stringify(b[key]),
+  );
+}
+
+/** Finds who a row is, by email then phone, among customers and rows already planned. */
+class Matcher {
+  private readonly emails = new Map<string, string | number>();
+  private readonly phones = new Map<string, string | number>();
+
+  constructor(private readonly on: readonly MatchKey[]) {}
+
+  add(c: CustomerInput, who: string | number): void {
+    if (this.on.includes('email'))
+      for (const email of [c.email, ...c.additionalEmails])
+        if (email !== '' && !this.emails.has(email)) this.emails.set(email, who);
+    if (this.on.includes('phone'))
+      for (const phone of [c.phone, ...c.additionalPhones])
+        if (phone !== '' && !this.phones.has(phone)) this.phones.set(phone, who);
+  }
+
+  find(c: CustomerInput): string | number | null {
+    if (this.on.includes('email')) {
+      for (const email of [c.email, ...c.additionalEmails]) {
+        const who = this.emails.get(email);
+        if (who !== undefined) return who;
+      }
+    }
+    if (this.on.includes('phone')) {
+      for (const phone of [c.phone, ...c.additionalPhones]) {
+        const who = this.phones.get(phone);
+        if (who !== undefined) return who;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,115 @@
+import type { CallContext } from '../../../shared/contract/define';
+import type { DateOrder, ImportInspection } from '../../../shared/contract/imports';
+import type { CustomField } from '../../../shared/domain/customFields';
+import { AppError } from '../../../shared/errors';
+import { decodeText, type TextEncodingName } from '../../../shared/import/decodeText';
+import { guessDateOrder } from '../../../shared/import/mapping/parseValues';
+import { looksLikeHeader, recognizeColumns } from '../../../shared/import/mapping/recognizeHeaders';
+import { rowToDraft } from '../../../shared/import/mapping/rowToDraft';
+import type { TargetId } from '../../../shared/import/mapping/importTargets';
+import { parseCsv, type CsvDelimiter } from '../../../shared/import/parseCsv';
+import type { ImportRow } from './planImport';
+
+const SAMPLE_ROWS = 20;
+const ROWS_PER_TURN = 5000;
+
+/** A file read and cut into rows, kept between the wizard's steps. */
+export interface StagedFile {
+  inspection: ImportInspection;
+  /** Data rows (the header row left out), as cells, and the file line each starts on. */
+  rows: string[][];
+  lines: number[];
+  /** The cells of the data row starting on `line`. */
+  cellsAt(line: number): string[] | undefined;
+}
+
+/** Bytes to rows: encoding, delimiter and header row found, or as the user chose them. */
+export function stageFile(
+  arg: {
+    name: string;
+    bytes: Uint8Array;
+    encoding?: TextEncodingName;
+    delimiter?: CsvDelimiter;
+    hasHeader?: boolean;
+  },
+  fileId: string,
+  customFields: readonly CustomField[],
+): StagedFile {
+  const decoded = decodeText(arg.bytes, arg.encoding);
+  const parsed = parseCsv(decoded.text, arg.delimiter);
+  if (parsed.rows.length === 0) {
+    throw new AppError('BAD_FILE', `${arg.name} has no rows to import`, { name: arg.name });
+  }
+  const first = parsed.rows[0]!;
+  const hasHeader = arg.hasHeader ?? looksLikeHeader(first, parsed.rows[1]);
+  const width = Math.max(...parsed.rows.slice(0, 200).map((r) => r.length));
+  const headers = Array.from({ length: width }, (_, i) =>
+    hasHeader && first[i]?.trim() ? first[i]!.trim() : `Column ${i + 1}`,
+  );
+  const rows = hasHeader ? parsed.rows.slice(1) : parsed.rows;
+  const lines = hasHeader ? parsed.lines.slice(1) : parsed.lines;
+  const byLine = new Map<number, number>();
+  lines.forEach((line, i) => byLine.set(line, i));
+  const suggested = hasHeader
+    ? recognizeColumns(headers, [...customFields])
+    : headers.map(() => null);
+  return {
+    inspection: {
+      fileId,
+      name: arg.name,
+      encoding: decoded.encoding,
+      delimiter: parsed.delimiter,
+      hasHeader,
+      headers,
+      sample: rows.slice(0, SAMPLE_ROWS),
+      rows: rows.length,
+      suggested,
+      dateOrder: guessDateOrder(dateCells(rows, suggested)),
+      problems: parsed.problems.slice(0, 100),
+    },
+    rows,
+    lines,
+    cellsAt: (line) => {
+      const i = byLine.get(line);
+      return i === undefined ? undefined : rows[i];
+    },
+  };
+}
+
+/** Cells of the columns recognised as dates, from the first rows: to tell 03/04 from 04/03. */
+function dateCells(rows: string[][], suggested: (string | null)[]): string[] {
+  const columns = suggested.flatMap((t, i) => (t === 'birthDate' ? [i] : []));
+  return rows.slice(0, 500).flatMap((row) => columns.map((c) => row[c] ?? ''));
+}
+
+/** Every data row read through the mapping into customer fields, with its cell problems. */
+export async function readRows(
+  file: StagedFile,
+  mapping: (string | null)[],
+  dateOrder: DateOrder,
+  customFields: readonly CustomField[],
+  ctx?: CallContext,
+): Promise<ImportRow[]> {
+  const targets = mapping as (TargetId | null)[];
+  const out: ImportRow[] = [];
+  for (let i = 0; i < file.rows.length; i++) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled');
+    }
+    const read = rowToDraft(file.rows[i]!, targets, {
+      dateOrder,
+      sourceName: file.inspection.name,
+      customFields: [...customFields],
+    });
+    out.push({
+      line: file.lines[i]!,
+      draft: read.draft,
+      problems: read.problems.map((p) => ({
+        field: file.inspection.headers[p.column] ?? String(p.target),
+        rule: p.message,
+      })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,306 @@
+import { useEffect, useRef, useState } from 'react';
+import type {
+  ImportInspection,
+  ImportPreview,
+  ImportSummary,
+} from '../../../../shared/contract/imports';
+import type { CustomField } from '../../../../shared/domain/customFields';
+import { isMultipleTarget, type TargetId } from '../../../../shared/import/mapping/importTargets';
+import { AppError } from '../../../../shared/errors';
+import { Dialog } from '../../../components/Dialog';
+import { useToastStore } from '../../../components/toastStore';
+import { errorText } from '../../../app/errorText';
+import { useServices } from '../../../app/services';
+import { useT } from '../../../i18n/useT';
+import { ImportMapping, mappingProblem, type ImportChoices } from './ImportMapping';
+import { ImportOutcome } from './ImportOutcome';
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'map'; file: ImportInspection; bytes: Uint8Array }
+  | { kind: 'preview'; file: ImportInspection; bytes: Uint8Array; preview: ImportPreview }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; summary: ImportSummary };
+
+/**
+ * The CSV import wizard: choose a file, check how it was read and what each column becomes,
+ * see every problem before anything is written, run with progress and cancel, then download
+ * the rejected rows or undo the whole import.
+ */
+export function ImportDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const { core } = useServices();
+  const showToast = useToastStore((s) => s.show);
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [choices, setChoices] = useState<ImportChoices | null>(null);
+  const [customFields, setCustomFields] = useState<CustomField[]>([]);
+  const [busy, setBusy] = useState(false);
+  const running = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    void core.send('settings.get', {}).then((s) => setCustomFields(s.customFields));
+  }, [core]);
+
+  const fail = (error: unknown) => {
+    const cancelled = error instanceof AppError && error.code === 'CANCELLED';
+    showToast(
+      cancelled ? t('import.cancelled') : errorText(error, t),
+      cancelled ? 'info' : 'error',
+    );
+  };
+
+  const inspect = async (
+    name: string,
+    bytes: Uint8Array,
+    how: Parameters<typeof ImportMapping>[0]['onReread'] extends (h: infer H) => void ? H : never,
+    keepMapping: boolean,
+  ) => {
+    setBusy(true);
+    try {
+      // A copy: the original stays here for a re-read with other settings.
+      const file = await core.send('import.inspect', { name, bytes: bytes.slice(), ...how });
+      setStep({ kind: 'map', file, bytes });
+      setChoices((before) => ({
+        mapping:
+          keepMapping && before && before.mapping.length === file.headers.length
+            ? before.mapping
+            : file.suggested,
+        dateOrder: file.dateOrder,
+        policy: before?.policy ?? 'fill',
+        matchOn: before?.matchOn ?? ['email', 'phone'],
+      }));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const check = async () => {
+    if (step.kind !== 'map' || !choices) return;
+    setBusy(true);
+    try {
+      const preview = await core.send('import.preview', { fileId: step.file.fileId, ...choices });
+      setStep({ ...step, kind: 'preview', preview });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const run = async () => {
+    if (step.kind !== 'preview' || !choices) return;
+    const back = step;
+    const controller = new AbortController();
+    running.current = controller;
+    setStep({ kind: 'running', done: 0, total: step.file.rows });
+    try {
+      const summary = await core.send(
+        'import.run',
+        { fileId: step.file.fileId, ...choices },
+        {
+          signal: controller.signal,
+          onProgress: (value) => {
+            const { done, total } = value as { done: number; total: number };
+            setStep({ kind: 'running', done, total });
+          },
+        },
+      );
+      setStep({ kind: 'done', summary });
+    } catch (error) {
+      fail(error);
+      setStep({ ...back, kind: 'map' });
+    } finally {
+      running.current = null;
+    }
+  };
+
+  const problem =
+    choices && mappingProblem(choices.mapping, (m) => isMultipleTarget(m as TargetId));
+  return (
+    <Dialog
+      title={t('import.title')}
+      size="wide"
+      description={step.kind === 'choose' ? t('import.body') : undefined}
+      onClose={() => (running.current ? running.current.abort() : onClose())}
+    >
+      {step.kind === 'choose' && (
+        <div className="import-choose">
+          <label className="field">
+            <span>{t('import.file')}</span>
+            <input
+              type="file"
+              accept=".csv,.txt,.tsv,text/csv"
+              disabled={busy}
+              onChange={async (event) => {
+                const chosen = event.target.files?.[0];
+                if (!chosen) return;
+                const bytes = new Uint8Array(await chosen.arrayBuffer());
+                await inspect(chosen.name, bytes, {}, false);
+              }}
+            />
+          </label>
+          <div className="dialog-actions">
+            <button type="button" className="button-secondary" onClick={onClose}>
+              {t('import.close')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {step.kind === 'map' && choices && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void check();
+          }}
+        >
+          <p className="import-facts">
+            {t('import.fileFacts', { name: step.file.name, count: step.file.rows })}
+          </p>
+          <ImportMapping
+            file={step.file}
+            choices={choices}
+            customFields={customFields}
+            onChoices={setChoices}
+            onReread={(how) =>
+              void inspect(
+                step.file.name,
+                step.bytes,
+                {
+                  encoding: step.file.encoding,
+                  delimiter: step.file.delimiter,
+                  hasHeader: step.file.hasHeader,
+                  ...how,
+                },
+                how.hasHeader === undefined,
+              )
+            }
+          />
+          {problem && (
+            <p className="form-error" role="alert">
+              {problem.key === 'import.mappingTwice'
+                ? t(problem.key, {
+                    target: t(`import.target.${problem.target}` as 'import.target.email'),
+                  })
+                : t(problem.key)}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button-secondary" onClick={onClose}>
+              {t('import.cancel')}
+            </button>
+            <button type="submit" className="button-primary" disabled={busy || problem !== null}>
+              {busy ? t('import.checking') : t('import.check')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step.kind === 'preview' && (
+        <div>
+          <ImportOutcome counts={step.preview.counts} rejected={step.preview.rejected} />
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setStep({ ...step, kind: 'map' })}
+            >
+              {t('import.back')}
+            </button>
+            <button
+              type="button"
+              className="button-primary"
+              autoFocus
+              disabled={step.preview.counts.reject === step.file.rows}
+              onClick={() => void run()}
+            >
+              {t('import.run', { count: step.file.rows - step.preview.counts.reject })}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {step.kind === 'running' && (
+        <div className="demo-progress">
+          <progress max={step.total} value={step.done} aria-label={t('import.title')} />
+          <p>{t('import.running', { done: step.done, total: step.total })}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => running.current?.abort()}
+            >
+              {t('import.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {step.kind === 'done' && (
+        <ImportDone summary={step.summary} onClose={onClose} onUndone={onClose} />
+      )}
+    </Dialog>
+  );
+}
+
+function ImportDone({
+  summary,
+  onClose,
+  onUndone,
+}: {
+  summary: ImportSummary;
+  onClose(): void;
+  onUndone(): void;
+}) {
+  const t = useT();
+  const { core } = useServices();
+  const showToast = useToastStore((s) => s.show);
+  const undo = async () => {
+    try {
+      const undone = await core.send('import.undo', { importId: summary.importId });
+      const kept =
+        undone.keptChanged > 0 ? ` ${t('import.undoneKept', { count: undone.keptChanged })}` : '';
+      showToast(t('import.undone', { removed: undone.removed, restored: undone.restored }) + kept);
+      onUndone();
+    } catch (error) {
+      showToast(errorText(error, t), 'error');
+    }
+  };
+  return (
+    <div>
+      <p>
+        <strong>{t('import.done')}</strong> {t('import.doneBody', { tag: summary.tag })}
+      </p>
+      <ImportOutcome counts={summary.counts} rejected={[]} />
+      <div className="dialog-actions">
+        {summary.rejectedCsv !== '' && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => download(summary.rejectedCsv, `${summary.name} - rejected.csv`)}
+          >
+            {t('import.downloadRejected')}
+          </button>
+        )}
+        <button type="button" className="button-secondary" onClick={() => void undo()}>
+          {t('import.undo')}
+        </button>
+        <button type="button" className="button-primary" autoFocus onClick={onClose}>
+          {t('import.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Browser mode: the file goes to the downloads folder. */
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,207 @@
+import type {
+  DateOrder,
+  DuplicatePolicy,
+  ImportInspection,
+  MatchKey,
+} from '../../../../shared/contract/imports';
+import { DATE_ORDERS, DUPLICATE_POLICIES, MATCH_KEYS } from '../../../../shared/contract/imports';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../../../../shared/import/decodeText';
+import { CSV_DELIMITERS, type CsvDelimiter } from '../../../../shared/import/parseCsv';
+import { importTargets } from '../../../../shared/import/mapping/importTargets';
+import type { CustomField } from '../../../../shared/domain/customFields';
+import type { MessageKey } from '../../../i18n/en';
+import { useT } from '../../../i18n/useT';
+
+export interface ImportChoices {
+  mapping: (string | null)[];
+  dateOrder: DateOrder;
+  policy: DuplicatePolicy;
+  matchOn: MatchKey[];
+}
+
+const DELIMITER_KEYS: Record<CsvDelimiter, MessageKey> = {
+  ',': 'import.delimiter.comma',
+  ';': 'import.delimiter.semicolon',
+  '\t': 'import.delimiter.tab',
+  '|': 'import.delimiter.pipe',
+};
+
+/** Step 2: how the file was read (each overridable), what each column becomes, the duplicate policy. */
+export function ImportMapping({
+  file,
+  choices,
+  customFields,
+  onChoices,
+  onReread,
+}: {
+  file: ImportInspection;
+  choices: ImportChoices;
+  customFields: readonly CustomField[];
+  onChoices(next: ImportChoices): void;
+  onReread(how: {
+    encoding?: TextEncodingName;
+    delimiter?: CsvDelimiter;
+    hasHeader?: boolean;
+  }): void;
+}) {
+  const t = useT();
+  const targets = importTargets(customFields);
+  const labelOf = (id: string) => {
+    const target = targets.find((x) => x.id === id);
+    return target?.label ?? t(target?.labelKey as MessageKey);
+  };
+  const setTarget = (column: number, value: string) => {
+    const mapping = [...choices.mapping];
+    mapping[column] = value === '' ? null : value;
+    onChoices({ ...choices, mapping });
+  };
+  return (
+    <div className="import-mapping">
+      <div className="import-read">
+        <label>
+          {t('import.encoding')}
+          <select
+            value={file.encoding}
+            onChange={(e) => onReread({ encoding: e.target.value as TextEncodingName })}
+          >
+            {TEXT_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {encoding.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('import.delimiter')}
+          <select
+            value={file.delimiter}
+            onChange={(e) => onReread({ delimiter: e.target.value as CsvDelimiter })}
+          >
+            {CSV_DELIMITERS.map((delimiter) => (
+              <option key={delimiter} value={delimiter}>
+                {t(DELIMITER_KEYS[delimiter])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={file.hasHeader}
+            onChange={(e) => onReread({ hasHeader: e.target.checked })}
+          />
+          {t('import.hasHeader')}
+        </label>
+        <label>
+          {t('import.dateOrder')}
+          <select
+            value={choices.dateOrder}
+            onChange={(e) => onChoices({ ...choices, dateOrder: e.target.value as DateOrder })}
+          >
+            {DATE_ORDERS.map((order) => (
+              <option key={order} value={order}>
+                {t(`import.dateOrder.${order}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <div className="import-columns" role="region" aria-label={t('import.columns')} tabIndex={0}>
+        <table>
+          <colgroup>
+            <col style={{ width: '26%' }} />
+            <col style={{ width: '40%' }} />
+            <col style={{ width: '34%' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t('import.column')}</th>
+              <th scope="col">{t('import.examples')}</th>
+              <th scope="col">{t('import.target')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {file.headers.map((header, column) => (
+              <tr key={column}>
+                <th scope="row">{header}</th>
+                <td className="import-examples">{examples(file.sample, column)}</td>
+                <td>
+                  <select
+                    aria-label={t('import.target') + ' — ' + header}
+                    value={choices.mapping[column] ?? ''}
+                    onChange={(e) => setTarget(column, e.target.value)}
+                  >
+                    <option value="">{t('import.notImported')}</option>
+                    {targets
+                      .filter((x) => x.id !== 'ignore')
+                      .map((x) => (
+                        <option key={x.id} value={x.id}>
+                          {labelOf(x.id)}
+                        </option>
+                      ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <fieldset className="choice-group">
+        <legend>{t('import.duplicates')}</legend>
+        {DUPLICATE_POLICIES.map((policy) => (
+          <label key={policy} className="choice">
+            <input
+              type="radio"
+              name="import-policy"
+              checked={choices.policy === policy}
+              onChange={() => onChoices({ ...choices, policy })}
+            />
+            {t(`import.policy.${policy}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>{t('import.matchOn')}</legend>
+        {MATCH_KEYS.map((key) => (
+          <label key={key} className="choice">
+            <input
+              type="checkbox"
+              checked={choices.matchOn.includes(key)}
+              onChange={(e) =>
+                onChoices({
+                  ...choices,
+                  matchOn: e.target.checked
+                    ? [...choices.matchOn, key]
+                    : choices.matchOn.filter((k) => k !== key),
+                })
+              }
+            />
+            {t(`import.match.${key}`)}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The first values of a column, for the user to recognise it. */
+function examples(sample: string[][], column: number): string {
+  return sample
+    .map((row) => row[column] ?? '')
+    .filter((cell) => cell.trim() !== '')
+    .slice(0, 3)
+    .join(' · ');
+}
+
+/** A message when the mapping cannot be used as it is: nothing mapped, or a field twice. */
+export function mappingProblem(
+  mapping: (string | null)[],
+  multiple: (target: string) => boolean,
+): { key: 'import.nothingMapped' } | { key: 'import.mappingTwice'; target: string } | null {
+  const used = mapping.filter((m): m is string => m !== null && m !== 'ignore');
+  if (used.length === 0) return { key: 'import.nothingMapped' };
+  const twice = used.find((m, i) => !multiple(m) && used.indexOf(m) !== i);
+  return twice ? { key: 'import.mappingTwice', target: twice } : null;
+}

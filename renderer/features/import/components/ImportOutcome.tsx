@@ -1,0 +1,70 @@
+import type { ImportCounts, ImportRowOutcome } from '../../../../shared/contract/imports';
+import { en, type MessageKey } from '../../../i18n/en';
+import { useLanguageStore } from '../../../i18n/languageStore';
+import { useT } from '../../../i18n/useT';
+
+const SHOWN = ['create', 'update', 'merge', 'unchanged', 'skip', 'reject'] as const;
+const ROWS_SHOWN = 50;
+
+/** What an import will do (or did), row by row counts, and the first rejected rows with why. */
+export function ImportOutcome({
+  counts,
+  rejected,
+}: {
+  counts: ImportCounts;
+  rejected: ImportRowOutcome[];
+}) {
+  const t = useT();
+  const language = useLanguageStore((s) => s.language);
+  const numbers = new Intl.NumberFormat(language);
+  // A rule the UI has no sentence for is shown as its code rather than not at all.
+  const rule = (code: string) => {
+    const key = `rule.${code}`;
+    return key in en ? t(key as MessageKey) : code;
+  };
+  return (
+    <div className="import-outcome">
+      <dl className="import-counts">
+        {SHOWN.filter((action) => counts[action] > 0 || action === 'create').map((action) => (
+          <div key={action} className={`import-count import-count-${action}`}>
+            <dt>{numbers.format(counts[action])}</dt>
+            <dd>{t(`import.count.${action}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      {rejected.length > 0 && (
+        <div
+          className="import-rejected"
+          role="region"
+          aria-label={t('import.rejectedTitle')}
+          tabIndex={0}
+        >
+          <h3>{t('import.rejectedTitle')}</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.line')}</th>
+                <th scope="col">{t('import.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rejected.slice(0, ROWS_SHOWN).map((row) => (
+                <tr key={row.line}>
+                  <td>{numbers.format(row.line)}</td>
+                  <td>
+                    {row.problems
+                      .map((p) => t('import.problem', { field: p.field, rule: rule(p.rule) }))
+                      .join(' · ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {counts.reject > ROWS_SHOWN && (
+            <p>{t('import.moreRejected', { count: counts.reject - ROWS_SHOWN })}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

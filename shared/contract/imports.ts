@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { CSV_DELIMITERS, type CsvDelimiter, type CsvProblem } from '../import/parseCsv';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../import/decodeText';
+import { method } from './define';
+
+/** Bigger files are refused before they are read: about 1.5 million customer rows. */
+export const IMPORT_BYTES_MAX = 256 * 1024 * 1024;
+export const IMPORT_COLUMNS_MAX = 500;
+
+export const DUPLICATE_POLICIES = ['skip', 'fill', 'overwrite', 'create'] as const;
+/** What to do with a row whose customer already exists (matched on `MatchKey`s). */
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
+export const MATCH_KEYS = ['email', 'phone'] as const;
+export type MatchKey = (typeof MATCH_KEYS)[number];
+export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+/** A file as the store read it: how, what its columns are, and what they seem to hold. */
+export interface ImportInspection {
+  /** Names the staged file in the calls that follow; it is forgotten on lock. */
+  fileId: string;
+  name: string;
+  encoding: TextEncodingName;
+  delimiter: CsvDelimiter;
+  hasHeader: boolean;
+  /** Column titles (from the header row, or "Column 1"...). */
+  headers: string[];
+  /** The first data rows, as cells. */
+  sample: string[][];
+  /** Data rows in the file. */
+  rows: number;
+  /** The target each column was recognised as, or null. */
+  suggested: (string | null)[];
+  dateOrder: DateOrder;
+  problems: CsvProblem[];
+}
+
+/** What happened, or will happen, to one row. */
+export type ImportAction = 'create' | 'update' | 'merge' | 'unchanged' | 'skip' | 'reject';
+
+export interface ImportRowOutcome {
+  line: number;
+  action: ImportAction;
+  problems: { field: string; rule: string }[];
+}
+
+export type ImportCounts = Record<ImportAction, number>;
+
+export interface ImportPreview {
+  counts: ImportCounts;
+  /** The first rejected rows with their problems (all of them are in the run's error file). */
+  rejected: ImportRowOutcome[];
+}
+
+export interface ImportSummary {
+  importId: string;
+  /** The tag every created or changed customer got. */
+  tag: string;
+  at: number;
+  name: string;
+  counts: ImportCounts;
+  /** The rejected rows as CSV (their cells, then line and reason), '' when there are none. */
+  rejectedCsv: string;
+}
+
+export interface UndoSummary {
+  removed: number;
+  restored: number;
+  /** Customers changed again after the import: left as they are now. */
+  keptChanged: number;
+}
+
+const runArg = {
+  fileId: z.string().min(1).max(64),
+  /** One target id (or null: not imported) per column. */
+  mapping: z.array(z.string().max(80).nullable()).max(IMPORT_COLUMNS_MAX),
+  dateOrder: z.enum(DATE_ORDERS),
+  policy: z.enum(DUPLICATE_POLICIES),
+  matchOn: z.array(z.enum(MATCH_KEYS)).max(MATCH_KEYS.length),
+};
+
+export const importsContract = {
+  /** Reads a file's bytes (decoding, delimiter, header row: found or as chosen) and keeps it staged. */
+  'import.inspect': method<ImportInspection>()(
+    z.strictObject({
+      name: z.string().trim().min(1).max(255),
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.byteLength <= IMPORT_BYTES_MAX, { error: 'tooLong' }),
+      encoding: z.enum(TEXT_ENCODINGS).optional(),
+      delimiter: z.enum(CSV_DELIMITERS).optional(),
+      hasHeader: z.boolean().optional(),
+    }),
+  ),
+  /** Every row checked and matched, nothing written. */
+  'import.preview': method<ImportPreview>()(z.strictObject(runArg)),
+  /** Writes the import in one transaction; pushes {done, total}; a cancel writes nothing. */
+  'import.run': method<ImportSummary>()(z.strictObject(runArg)),
+  /** Undoes the last import: its customers removed, the customers it changed put back. */
+  'import.undo': method<UndoSummary>()(z.strictObject({ importId: z.string().min(1).max(64) })),
+  /** The import that can still be undone, if any. */
+  'import.last': method<ImportSummary | null>()(z.strictObject({})),
+};
