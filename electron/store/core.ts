@@ -2,6 +2,7 @@ import type { CoreEvents, CoreHandlers } from '../../shared/contract/core';
 import type { Server } from '../../shared/rpc/server';
 import type { StoreRuntime } from './storeRuntime';
 import { loadDemo } from './demo/loadDemo';
+import { exportCustomers } from './export/exportCustomers';
 
 export type Emit = Server<CoreEvents>['emit'];
 
@@ -76,6 +77,12 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
       return undone;
     },
     'import.last': () => file().imports.lastImport(),
+    'export.customers': ({ scope, ...request }) => {
+      const store = customers();
+      const ids = scope.kind === 'list' ? store.matching(scope) : scope.ids;
+      const chosen = ids.map((id) => store.get(id));
+      return exportCustomers(chosen, request, file().catalog.settings().customFields);
+    },
     'demo.load': async ({ count, seed }, ctx) => {
       const created = await loadDemo(customers(), count, seed, ctx);
       emit('customers.changed', { kind: 'bulk', count: created });

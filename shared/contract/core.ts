@@ -4,6 +4,7 @@ import type { HandlersOf } from './define';
 import { customersContract, type CustomersChange } from './customers';
 import { demoContract } from './demo';
 import { historyContract } from './history';
+import { exportsContract } from './exports';
 import { importsContract } from './imports';
 import { systemContract } from './system';
 
@@ -14,6 +15,7 @@ export const coreContract = {
   ...historyContract,
   ...demoContract,
   ...importsContract,
+  ...exportsContract,
 };
 
 export type CoreContract = typeof coreContract;

@@ -25,7 +25,8 @@ export interface CustomerPage {
 /** The list's order until the user picks a column: by name, A to Z. */
 export const DEFAULT_LIST_SORT = { field: 'name', direction: 'asc' } as const;
 
-const listQuery = {
+/** What picks and orders the rows of the list (shared with an export of the list as shown). */
+export const listQuerySchema = {
   /** Every word must match a name, email, phone, company, city or tag. */
   query: z.string().max(SEARCH_MAX, { error: 'tooLong' }).default(''),
   filter: z
@@ -38,7 +39,7 @@ const listQuery = {
     .strictObject({ field: columnIdSchema, direction: z.enum(['asc', 'desc']) })
     .default(DEFAULT_LIST_SORT),
 };
-export type ListFilter = z.output<typeof listQuery.filter>;
+export type ListFilter = z.output<typeof listQuerySchema.filter>;
 
 /** Whether a status or a tag narrows the list. */
 export function isFiltered(filter: ListFilter | undefined): boolean {
@@ -54,11 +55,11 @@ export const customersContract = {
     z.strictObject({
       offset: z.int().nonnegative(),
       limit: z.int().min(1).max(LIST_PAGE_MAX),
-      ...listQuery,
+      ...listQuerySchema,
     }),
   ),
   /** The ids of every customer the list shows, for "select all N". */
-  'customers.ids': method<string[]>()(z.strictObject(listQuery)),
+  'customers.ids': method<string[]>()(z.strictObject(listQuerySchema)),
   'customers.get': method<Customer>()(z.strictObject({ id: customerId })),
   'customers.create': method<Customer>()(z.strictObject({ customer: customerInputSchema })),
   'customers.update': method<Customer>()(

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { CustomersScreen } from './pages/CustomersScreen';
 
 test.use({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
@@ -12,7 +13,7 @@ const FRENCH_SHEET = [
   'Müller;Zoé;zoe.muller@free.fr;;Paris;01/01/1970;',
 ].join('\r\n');
 
-test('import a French Windows-1252 sheet, fix the mapping, read the rejected row, undo', async ({
+test('import a French Windows-1252 sheet, fix the mapping, read the rejected row, undo, export a selection', async ({
   page,
 }, testInfo) => {
   const screen = new CustomersScreen(page);
@@ -69,4 +70,54 @@ test('import a French Windows-1252 sheet, fix the mapping, read the rejected row
   await dialog.getByRole('button', { name: 'Annuler cet import' }).click();
   await expect(page.getByRole('status')).toContainText('Import annulé : 2 clients supprimés');
   await expect(screen.rows()).toHaveCount(0);
+
+  // Import again, then export the selection: CSV with the French separator, and XLSX.
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await dialog.getByLabel('Fichier').setInputFiles({
+    name: 'clients.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(FRENCH_SHEET, 'latin1'),
+  });
+  await dialog.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await dialog.getByRole('button', { name: 'Importer 2 lignes' }).click();
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(screen.rows()).toHaveCount(2);
+  await screen.row('Lefèvre').getByRole('checkbox').check();
+  await screen.row('Müller').getByRole('checkbox').check();
+  const bulk = page.getByRole('region', { name: 'Clients sélectionnés' });
+  await bulk.getByRole('button', { name: 'Exporter' }).click();
+  const exporting = page.getByRole('dialog', { name: 'Exporter des clients' });
+  await expect(exporting).toContainText('Les 2 clients sélectionnés.');
+  await expect(exporting.getByLabel('Séparateur')).toHaveValue(';');
+  await exporting.getByRole('checkbox', { name: 'Ville' }).check();
+  await page.screenshot({ path: testInfo.outputPath('export-fr.png') });
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exporting.getByRole('button', { name: 'Exporter', exact: true }).click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^clients \d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await csvDownload.path())!, 'utf8');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toContain('Prénom;Nom;E-mail;Téléphone');
+  expect(lines[0]).toContain('Ville');
+  expect(lines).toHaveLength(3);
+  expect(csv).toContain('Hélène;Lefèvre;helene.lefevre@orange.fr;+33612345678');
+  expect(csv).toContain('Saint-Étienne');
+  expect(csv).not.toContain('Dupont');
+
+  await bulk.getByRole('button', { name: 'Exporter' }).click();
+  await exporting.getByRole('radio', { name: 'Classeur Excel (.xlsx)' }).check();
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exporting.getByRole('button', { name: 'Exporter', exact: true }).click(),
+  ]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+  const xlsx = unzipSync(new Uint8Array(await readFile((await xlsxDownload.path())!)));
+  const sheet = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
+  expect(sheet).toContain('Lefèvre');
+  expect(sheet).toContain('Müller');
+  expect(sheet).not.toContain('Dupont');
 });

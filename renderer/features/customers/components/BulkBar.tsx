@@ -7,9 +7,10 @@ import { useToastStore } from '../../../components/toastStore';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
 import { useListViewStore } from '../stores/listViewStore';
+import { ExportDialog } from '../../export/components/ExportDialog';
 import { DeleteCustomerDialog } from './DeleteCustomerDialog';
 
-/** Actions on the selected customers: tag, untag, set a status, delete. */
+/** Actions on the selected customers: tag, untag, set a status, export, delete. */
 export function BulkBar() {
   const t = useT();
   const id = useId();
@@ -19,6 +20,7 @@ export function BulkBar() {
   const [tag, setTag] = useState('');
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const showToast = useToastStore((s) => s.show);
   if (selected.size === 0) return null;
   const ids = [...selected];
@@ -102,6 +104,13 @@ export function BulkBar() {
       </span>
       <button
         type="button"
+        className="button-secondary button-small"
+        onClick={() => setExporting(true)}
+      >
+        {t('export.selection')}
+      </button>
+      <button
+        type="button"
         className="button-danger button-small"
         onClick={() => setDeleting(true)}
       >
@@ -114,6 +123,9 @@ export function BulkBar() {
       >
         {t('bulk.clear')}
       </button>
+      {exporting && (
+        <ExportDialog scope={{ kind: 'selection', ids }} onClose={() => setExporting(false)} />
+      )}
       {deleting && (
         <DeleteCustomerDialog
           ids={ids}

@@ -6,6 +6,7 @@ import { Icon } from '../../../components/Icon';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { DemoDataDialog } from '../../demo/components/DemoDataDialog';
+import { ExportDialog } from '../../export/components/ExportDialog';
 import { ImportDialog } from '../../import/components/ImportDialog';
 import { isTyping } from '../../../app/keyboard';
 import { CustomerPage } from '../../customerRecord/components/CustomerPage';
@@ -25,6 +26,7 @@ type Open =
   | { kind: 'delete'; customer: Customer }
   | { kind: 'demo' }
   | { kind: 'import' }
+  | { kind: 'export' }
   | { kind: 'columns' };
 
 /** The list, or the page of the customer opened from it. */
@@ -97,6 +99,15 @@ function CustomerListPage() {
           >
             {t('import.button')}
           </button>
+          {(all ?? 0) > 0 && (
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setOpen({ kind: 'export' })}
+            >
+              {t('export.button')}
+            </button>
+          )}
           <button
             type="button"
             className="button-secondary"
@@ -127,6 +138,7 @@ function CustomerListPage() {
       {open.kind === 'columns' && <ColumnChooser onClose={close} />}
       {open.kind === 'demo' && <DemoDataDialog onClose={close} />}
       {open.kind === 'import' && <ImportDialog onClose={close} />}
+      {open.kind === 'export' && <ExportDialog scope={{ kind: 'list' }} onClose={close} />}
     </main>
   );
 }

@@ -13,6 +13,7 @@ import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { ImportMapping, mappingProblem, type ImportChoices } from './ImportMapping';
+import { saveFile } from '../../export/saveFile';
 import { ImportOutcome } from './ImportOutcome';
 
 type Step =
@@ -279,7 +280,13 @@ function ImportDone({
           <button
             type="button"
             className="button-secondary"
-            onClick={() => download(summary.rejectedCsv, `${summary.name} - rejected.csv`)}
+            onClick={() =>
+              saveFile({
+                name: `${summary.name} - rejected.csv`,
+                mime: 'text/csv;charset=utf-8',
+                bytes: summary.rejectedCsv,
+              })
+            }
           >
             {t('import.downloadRejected')}
           </button>
@@ -293,14 +300,4 @@ function ImportDone({
       </div>
     </div>
   );
-}
-
-/** Browser mode: the file goes to the downloads folder. */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
