@@ -105,6 +105,7 @@ export async function readRows(
     out.push({
       line: file.lines[i]!,
       draft: read.draft,
+      fieldsChecked: true,
       problems: read.problems.map((p) => ({
         field: file.inspection.headers[p.column] ?? String(p.target),
         rule: p.message,

@@ -43,7 +43,22 @@ export function suggestEmail(address: string): string | undefined {
   return best === undefined ? undefined : `${address.slice(0, at)}@${best}`;
 }
 
+/**
+ * Domains repeat from address to address (an import of 100k rows has a few hundred): each one
+ * is compared with the common domains once, up to a bound on what is kept.
+ */
+const closest = new Map<string, string | undefined>();
+const CLOSEST_KEPT = 10_000;
+
 function closestDomain(domain: string): string | undefined {
+  if (closest.has(domain)) return closest.get(domain);
+  if (closest.size >= CLOSEST_KEPT) closest.clear();
+  const best = findClosestDomain(domain);
+  closest.set(domain, best);
+  return best;
+}
+
+function findClosestDomain(domain: string): string | undefined {
   const [sld, tld] = splitDomain(domain);
   const limit = domain.length >= 8 ? 2 : 1;
   let best: string | undefined;

@@ -41,7 +41,8 @@ describe('rowToDraft on a Shopify customers export row', () => {
       sourceDetail: 'customers_export.csv',
       firstName: 'Marie',
       lastName: 'Dupont',
-      email: 'Marie.Dupont@example.com',
+      // As the schema outputs it: an email is stored lower-cased.
+      email: 'marie.dupont@example.com',
       company: "L'Atelier",
       street: '12 rue des Lilas\nBât. B',
       city: 'Paris',
@@ -185,7 +186,7 @@ describe('rowToDraft, column by column', () => {
     expect(row.draft).toMatchObject({
       street: '1 rue Haute\nBât. C',
       notes: 'Aime le bleu\nRappeler',
-      tags: ['vip', 'salon', 'vip'],
+      tags: ['vip', 'salon'], // a tag given twice is kept once
       interests: ['vélo', 'café'],
     });
   });

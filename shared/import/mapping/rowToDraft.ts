@@ -90,7 +90,8 @@ export function rowToDraft(
     target: TargetId,
   ) => {
     const checked = customerInputSchema.shape[field].safeParse(value);
-    if (checked.success) draft[field] = value;
+    // The schema's own output (emails lower-cased, lists without repeats): the draft is final.
+    if (checked.success) draft[field] = checked.data as CustomerDraft[F];
     else report(cell, target, checked.error.issues[0]!.message as CustomerRule);
   };
   const keepChoice = <F extends CustomerField & FieldTarget>(
@@ -195,10 +196,11 @@ export function rowToDraft(
         .filter((text) => text !== '')
         .map((text) => ({ cell, target, text })),
     );
-    const accepted = values.filter(({ cell, text, target }) => {
+    const accepted = values.flatMap(({ cell, text, target }) => {
       const checked = customerInputSchema.shape[field].safeParse(text);
-      if (!checked.success) report(cell, target, checked.error.issues[0]!.message as CustomerRule);
-      return checked.success;
+      if (checked.success) return [{ cell, target, text: checked.data as string }];
+      report(cell, target, checked.error.issues[0]!.message as CustomerRule);
+      return [];
     });
     const [primary, ...others] = accepted;
     if (!primary) return;
