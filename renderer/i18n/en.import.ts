@@ -3,10 +3,14 @@ export const enImport = {
   'import.button': 'Import',
   'import.title': 'Import customers',
   'import.body':
-    'A CSV file from Excel, Shopify, HubSpot, Mailchimp, Google or Outlook. Nothing is written until you confirm, and the import can be undone.',
+    'A CSV file from Excel, Shopify, HubSpot, Mailchimp, Google or Outlook, or contacts as vCard (.vcf). Nothing is written until you confirm, and the import can be undone.',
   'import.file': 'File',
   'import.reading': 'Reading {name}…',
   'import.fileFacts': { one: '{name}: {count} row', other: '{name}: {count} rows' },
+  'import.vcardFacts': {
+    one: '{name}: {count} contact card',
+    other: '{name}: {count} contact cards',
+  },
   'import.encoding': 'Encoding',
   'import.delimiter': 'Separator',
   'import.delimiter.comma': 'Comma ,',

@@ -6,10 +6,14 @@ export const frImport: Record<keyof typeof enImport, Message> = {
   'import.button': 'Importer',
   'import.title': 'Importer des clients',
   'import.body':
-    'Un fichier CSV d’Excel, Shopify, HubSpot, Mailchimp, Google ou Outlook. Rien n’est écrit avant votre confirmation, et l’import peut être annulé.',
+    'Un fichier CSV d’Excel, Shopify, HubSpot, Mailchimp, Google ou Outlook, ou des contacts vCard (.vcf). Rien n’est écrit avant votre confirmation, et l’import peut être annulé.',
   'import.file': 'Fichier',
   'import.reading': 'Lecture de {name}…',
   'import.fileFacts': { one: '{name} : {count} ligne', other: '{name} : {count} lignes' },
+  'import.vcardFacts': {
+    one: '{name} : {count} fiche contact',
+    other: '{name} : {count} fiches contact',
+  },
   'import.encoding': 'Encodage',
   'import.delimiter': 'Séparateur',
   'import.delimiter.comma': 'Virgule ,',

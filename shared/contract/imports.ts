@@ -20,6 +20,8 @@ export interface ImportInspection {
   /** Names the staged file in the calls that follow; it is forgotten on lock. */
   fileId: string;
   name: string;
+  /** A CSV file has columns to map; a vCard file's fields are known (no mapping step). */
+  kind: 'csv' | 'vcard';
   encoding: TextEncodingName;
   delimiter: CsvDelimiter;
   hasHeader: boolean;
@@ -27,7 +29,7 @@ export interface ImportInspection {
   headers: string[];
   /** The first data rows, as cells. */
   sample: string[][];
-  /** Data rows in the file. */
+  /** Data rows in the file (for vCard: cards, the unreadable ones included). */
   rows: number;
   /** The target each column was recognised as, or null. */
   suggested: (string | null)[];

@@ -142,3 +142,51 @@ export async function searchTimes(page) {
   }
   return { shown, painted };
 }
+
+/** The list's Export dialog, CSV of the whole list; ms from the request to the file back. */
+export async function timedExport(page) {
+  // The whole list: the searches before leave their last query in the box.
+  await page.getByRole('searchbox').fill('');
+  await page.getByText('100,000 customers', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export customers' });
+  await dialog.getByRole('radio', { name: /^CSV/ }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 300_000 }),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  const path = await download.path();
+  const ms = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime;
+    return at('comptoir:export-done') - at('comptoir:export-start');
+  });
+  return { ms, path };
+}
+
+/**
+ * The Import wizard on a CSV file, its suggested mapping as it is: ms from the file's bytes
+ * sent to the store to the file inspected, plus from Import clicked to the import written (the
+ * preview step between them is the user's reading time, not counted).
+ */
+export async function timedImport(page, name, buffer) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import customers' });
+  await dialog.getByLabel('File').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await dialog.getByRole('button', { name: 'Check the file' }).click({ timeout: 300_000 });
+  await dialog.getByRole('button', { name: /^Import [\d,]+ rows?$/ }).click({ timeout: 300_000 });
+  await dialog.getByText('Import finished').waitFor({ timeout: 600_000 });
+  const count = async (action) => {
+    const cell = dialog.locator(`.import-count-${action} dt`);
+    return (await cell.count()) === 0 ? 0 : Number((await cell.textContent()).replace(/\D/g, ''));
+  };
+  // Demo phones are random: two rows may share one and be merged as the same person.
+  const created = (await count('create')) + (await count('merge'));
+  const marks = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime;
+    return {
+      inspect: at('comptoir:import-inspected') - at('comptoir:import-read'),
+      run: at('comptoir:import-done') - at('comptoir:import-run'),
+    };
+  });
+  return { ...marks, created };
+}

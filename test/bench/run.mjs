@@ -6,7 +6,17 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
-import { createFile, keystrokes, loadDemo, newAppPage, searchTimes, timedUnlock } from './app.mjs';
+import { readFileSync } from 'node:fs';
+import {
+  createFile,
+  keystrokes,
+  loadDemo,
+  newAppPage,
+  searchTimes,
+  timedExport,
+  timedImport,
+  timedUnlock,
+} from './app.mjs';
 import { heapMb } from './cdp.mjs';
 import { freePort, repo, stopServers, viteBuild, vitePreview } from './serve.mjs';
 import { median, percentile, resultLine, round } from './stats.mjs';
@@ -14,6 +24,7 @@ import { median, percentile, resultLine, round } from './stats.mjs';
 const log = (...args) => console.error('[bench]', ...args);
 const RESULTS = `${repo}bench-results.json`;
 const UNLOCK_RUNS = 5;
+const EXPORT_RUNS = 3;
 
 /** A fresh customer file in the app holding `count` demo customers. */
 async function appWith(browser, origin, count, label) {
@@ -123,6 +134,14 @@ async function main() {
       log('searching: 40 keystrokes');
       const searchMs = await searchTimes(page);
       const ours = await heapMb(devtoolsPort, app, { workers: 1 });
+      const exports = [];
+      for (let i = 0; i < EXPORT_RUNS; i++) {
+        const { ms, path } = await timedExport(page);
+        const lines = readFileSync(path, 'utf8').trimEnd().split('\r\n').length;
+        if (lines !== 100_001) throw new Error(`the export has ${lines} lines, not 100,001`);
+        log(`export run ${i + 1}: ${round(ms)} ms`);
+        exports.push(ms);
+      }
       await context.close();
 
       log('naive design: writing 100k rows, one encrypted record each');
@@ -136,6 +155,9 @@ async function main() {
       const opened = await naive.page.evaluate(() => window.naiveCount());
       if (opened !== 100_000) throw new Error(`the naive store opened ${opened} records, not 100k`);
       const naiveHeap = await heapMb(devtoolsPort, pages);
+      const naiveExports = [];
+      for (let i = 0; i < EXPORT_RUNS; i++)
+        naiveExports.push(await naive.page.evaluate(() => window.naiveExportCsv()));
       const naiveSearchMs = await naive.page.evaluate(
         (queries) => window.naiveSearch(queries),
         keystrokes(),
@@ -146,6 +168,11 @@ async function main() {
         customers: 100_000,
         runs: runs.map((r) => round(r)),
         baseline_runs: naiveRuns.map((r) => round(r)),
+      });
+      report('export_csv_100k_ms', median(exports), 'ms', median(naiveExports), 3000, {
+        customers: 100_000,
+        runs: exports.map((r) => round(r)),
+        baseline_runs: naiveExports.map((r) => round(r)),
       });
       report('heap_mb', ours.mb, 'MB', naiveHeap.mb, 600, {
         customers: 100_000,
@@ -165,6 +192,28 @@ async function main() {
           p95_to_paint: round(percentile(searchMs.painted, 95)),
         },
       );
+    }
+
+    // 3. A 100k-row CSV imported into a new file through the wizard, against PapaParse + bulkPut.
+    {
+      const naive = await naivePage(browser, pages);
+      const csv = await naive.page.evaluate(() => window.demoCsv(100_000));
+      const naiveImports = [await naive.page.evaluate((text) => window.naiveImport(text), csv)];
+      log(`naive import: ${round(naiveImports[0])} ms`);
+      await naive.context.close();
+      const { context, page } = await newAppPage(browser, app);
+      await createFile(page);
+      log('importing 100,000 rows');
+      const t = await timedImport(page, 'customers.csv', Buffer.from(csv, 'utf8'));
+      if (t.created !== 100_000)
+        throw new Error(`the import took ${t.created} rows in (created or merged), not 100,000`);
+      log(`import: inspect ${round(t.inspect)} ms, run ${round(t.run)} ms`);
+      await context.close();
+      report('import_csv_100k_ms', t.inspect + t.run, 'ms', naiveImports[0], 8000, {
+        rows: 100_000,
+        inspect_ms: round(t.inspect),
+        run_ms: round(t.run),
+      });
     }
   } finally {
     await browser.close();

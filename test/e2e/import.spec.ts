@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { CustomersScreen } from './pages/CustomersScreen';
@@ -120,4 +121,37 @@ test('import a French Windows-1252 sheet, fix the mapping, read the rejected row
   expect(sheet).toContain('Lefèvre');
   expect(sheet).toContain('Müller');
   expect(sheet).not.toContain('Dupont');
+});
+
+test.describe('vCard', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('import contacts from a vCard file: the cards of one person become one customer', async ({
+    page,
+  }) => {
+    const screen = new CustomersScreen(page);
+    await screen.open();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = screen.dialog();
+    // The same person as vCard 4.0, 2.1 and 3.0 (a corpus file, read from beside the repository).
+    await dialog
+      .getByLabel('File')
+      .setInputFiles(resolve(process.cwd(), '../shared/corpus/node-vcf-testdata/multiple.vcf'));
+    await expect(dialog.getByText('multiple.vcf: 3 contact cards')).toBeVisible();
+    await expect(dialog.getByRole('region', { name: 'Columns' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    await expect(dialog.locator('.import-count-create')).toContainText('1');
+    await expect(dialog.locator('.import-count-merge')).toContainText('1');
+    // The 2.1 card writes its German numbers the national way ("(0221) 9999123"): with this
+    // file's default country (France) they cannot be read, and the preview says so.
+    await expect(dialog.locator('.import-count-reject')).toContainText('1');
+    await expect(dialog.getByRole('row', { name: /^16 / })).toContainText(
+      'Phone: This is not a valid phone number. · Other phones: This is not a valid phone number.',
+    );
+    await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
+    await expect(dialog.getByText('Import finished')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(screen.rows()).toHaveCount(1);
+    await expect(screen.row('Mustermann')).toContainText('erika@mustermann.de');
+  });
 });

@@ -123,4 +123,33 @@ describe('customer imports', () => {
       file.imports.preview({ fileId: staged.fileId, mapping: ['email'], ...run, matchOn: [] }),
     ).rejects.toThrow(/mapping has 1 columns, the file 5/);
   });
+
+  it('imports a vCard file without a mapping; an unreadable card is a rejected row with its line', async () => {
+    const file = await open();
+    const cards = [
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Varda;Agnès;;;\r\nEMAIL:agnes@example.fr\r\nEND:VCARD',
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Varda;Agnès\r\nTEL;CELL:06 12 34 56 78\r\nEMAIL:agnes@example.fr\r\nEND:VCARD',
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Demy;Jacques;;;',
+    ].join('\r\n');
+    const staged = file.imports.inspect({ name: 'contacts.vcf', bytes: bytes(cards) });
+    expect(staged).toMatchObject({ kind: 'vcard', rows: 3, headers: [] });
+    const run = {
+      fileId: staged.fileId,
+      mapping: [],
+      dateOrder: 'ymd' as const,
+      policy: 'fill' as const,
+      matchOn: ['email' as const],
+    };
+    const preview = await file.imports.preview(run);
+    expect(preview.counts).toMatchObject({ create: 1, merge: 1, reject: 1 });
+    expect(preview.rejected[0]).toMatchObject({ line: 12 }); // its BEGIN line
+    await file.imports.run(run);
+    expect([...file.customers.all()]).toEqual([
+      expect.objectContaining({
+        lastName: 'Varda',
+        email: 'agnes@example.fr',
+        phone: '+33612345678',
+      }),
+    ]);
+  });
 });

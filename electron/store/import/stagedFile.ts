@@ -2,12 +2,19 @@ import type { CallContext } from '../../../shared/contract/define';
 import type { DateOrder, ImportInspection } from '../../../shared/contract/imports';
 import type { CustomField } from '../../../shared/domain/customFields';
 import { AppError } from '../../../shared/errors';
-import { decodeText, type TextEncodingName } from '../../../shared/import/decodeText';
+import {
+  decodeText,
+  type DecodedText,
+  type TextEncodingName,
+} from '../../../shared/import/decodeText';
 import { guessDateOrder } from '../../../shared/import/mapping/parseValues';
 import { looksLikeHeader, recognizeColumns } from '../../../shared/import/mapping/recognizeHeaders';
 import { rowToDraft } from '../../../shared/import/mapping/rowToDraft';
 import type { TargetId } from '../../../shared/import/mapping/importTargets';
 import { parseCsv, type CsvDelimiter } from '../../../shared/import/parseCsv';
+import { parseVcards } from '../../../shared/import/vcard/parseVcards';
+import type { VcardContact } from '../../../shared/import/vcard/vcardContact';
+import { vcardToCustomerDraft } from '../../../shared/import/vcard/vcardToCustomerDraft';
 import type { ImportRow } from './planImport';
 
 const SAMPLE_ROWS = 20;
@@ -16,6 +23,8 @@ const ROWS_PER_TURN = 5000;
 /** A file read and cut into rows, kept between the wizard's steps. */
 export interface StagedFile {
   inspection: ImportInspection;
+  /** A vCard file's cards, and the ones that could not be read (with their line). */
+  vcards?: { cards: VcardContact[]; problems: { line: number; message: string }[] };
   /** Data rows (the header row left out), as cells, and the file line each starts on. */
   rows: string[][];
   lines: number[];
@@ -36,6 +45,7 @@ export function stageFile(
   customFields: readonly CustomField[],
 ): StagedFile {
   const decoded = decodeText(arg.bytes, arg.encoding);
+  if (/^\s*BEGIN:VCARD/i.test(decoded.text)) return stageVcards(arg.name, decoded, fileId);
   const parsed = parseCsv(decoded.text, arg.delimiter);
   if (parsed.rows.length === 0) {
     throw new AppError('BAD_FILE', `${arg.name} has no rows to import`, { name: arg.name });
@@ -57,6 +67,7 @@ export function stageFile(
     inspection: {
       fileId,
       name: arg.name,
+      kind: 'csv',
       encoding: decoded.encoding,
       delimiter: parsed.delimiter,
       hasHeader,
@@ -76,6 +87,35 @@ export function stageFile(
   };
 }
 
+/** A .vcf file: its cards need no mapping; unreadable ones become rejected rows. */
+function stageVcards(name: string, decoded: DecodedText, fileId: string): StagedFile {
+  const { cards, problems } = parseVcards(decoded.text);
+  const broken = problems.filter((p) => !cards.some((c) => c.line === p.line));
+  if (cards.length === 0 && broken.length === 0) {
+    throw new AppError('BAD_FILE', `${name} has no contact card to import`, { name });
+  }
+  return {
+    inspection: {
+      fileId,
+      name,
+      kind: 'vcard',
+      encoding: decoded.encoding,
+      delimiter: ',',
+      hasHeader: false,
+      headers: [],
+      sample: [],
+      rows: cards.length + broken.length,
+      suggested: [],
+      dateOrder: 'ymd',
+      problems: problems.slice(0, 100),
+    },
+    vcards: { cards, problems: broken },
+    rows: [],
+    lines: [],
+    cellsAt: () => undefined,
+  };
+}
+
 /** Cells of the columns recognised as dates, from the first rows: to tell 03/04 from 04/03. */
 function dateCells(rows: string[][], suggested: (string | null)[]): string[] {
   const columns = suggested.flatMap((t, i) => (t === 'birthDate' ? [i] : []));
@@ -90,6 +130,7 @@ export async function readRows(
   customFields: readonly CustomField[],
   ctx?: CallContext,
 ): Promise<ImportRow[]> {
+  if (file.vcards) return vcardRows(file.vcards);
   const targets = mapping as (TargetId | null)[];
   const out: ImportRow[] = [];
   for (let i = 0; i < file.rows.length; i++) {
@@ -113,4 +154,23 @@ export async function readRows(
     });
   }
   return out;
+}
+
+/** Each card as a row (checked whole by the plan), and each unreadable card as a rejected one. */
+function vcardRows({ cards, problems }: NonNullable<StagedFile['vcards']>): ImportRow[] {
+  const rows: ImportRow[] = cards.map((card) => {
+    const { draft, invalid } = vcardToCustomerDraft(card);
+    return {
+      line: card.line,
+      draft,
+      problems: invalid ? [{ field: 'vCard', rule: invalid }] : [],
+    };
+  });
+  for (const problem of problems)
+    rows.push({
+      line: problem.line,
+      draft: {},
+      problems: [{ field: 'vCard', rule: problem.message }],
+    });
+  return rows.sort((a, b) => a.line - b.line);
 }

@@ -1,5 +1,7 @@
 import { EMPTY_FIGURES } from '../../../shared/domain/figures';
 import Dexie, { type Table } from 'dexie';
+import Papa from 'papaparse';
+import { customersToCsv } from '../../../shared/export/csv';
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { generateDemoCustomers } from '../../../shared/demo/customers';
@@ -19,9 +21,11 @@ interface NaiveRow {
 
 class NaiveDb extends Dexie {
   customers!: Table<NaiveRow, string>;
+  imported!: Table<Record<string, string>, number>;
   constructor() {
     super('naive-one-row-per-record');
     this.version(1).stores({ customers: 'id' });
+    this.version(2).stores({ customers: 'id', imported: '++id' });
   }
 }
 
@@ -148,7 +152,38 @@ function naiveSearch(queries: string[]): number[] {
   });
 }
 
+/** The file `import_csv_100k_ms` imports: demo customers as a French Excel user exports them. */
+function demoCsv(count: number): string {
+  return customersToCsv(
+    demoCustomers(count).map((c, i) => ({ ...c, email: c.email.replace('@', `.${i}@`) })),
+    ['firstName', 'lastName', 'email', 'phone', 'postalCode', 'city', 'tags', 'status'],
+    { delimiter: ';', bom: true, header: 'labels' },
+  );
+}
+
+/** The naive import: PapaParse with headers, then one plain bulkPut of every row as it is. */
+async function naiveImport(text: string): Promise<number> {
+  await db.imported.clear();
+  const start = performance.now();
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  await db.imported.bulkPut(rows.data);
+  return performance.now() - start;
+}
+
+/** The naive export: PapaParse's unparse of the decrypted records, every field. */
+function naiveExportCsv(): number {
+  const start = performance.now();
+  const csv = Papa.unparse(
+    opened.map((c) => ({ ...c, tags: c.tags.join(', '), consent: undefined, figures: undefined })),
+  );
+  if (csv.length === 0) throw new Error('nothing exported');
+  return performance.now() - start;
+}
+
 Object.assign(window, {
+  demoCsv,
+  naiveImport,
+  naiveExportCsv,
   naiveSearch,
   naiveSeed,
   naiveUnlock,

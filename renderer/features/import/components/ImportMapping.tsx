@@ -50,13 +50,51 @@ export function ImportMapping({
     const target = targets.find((x) => x.id === id);
     return target?.label ?? t(target?.labelKey as MessageKey);
   };
+  return (
+    <div className="import-mapping">
+      {file.kind === 'csv' && (
+        <ReadAndMap
+          file={file}
+          choices={choices}
+          targets={targets}
+          labelOf={labelOf}
+          onChoices={onChoices}
+          onReread={onReread}
+        />
+      )}
+      <DuplicatePolicy choices={choices} onChoices={onChoices} />
+    </div>
+  );
+}
+
+/** How a CSV file was read (each overridable) and what each of its columns becomes. */
+function ReadAndMap({
+  file,
+  choices,
+  targets,
+  labelOf,
+  onChoices,
+  onReread,
+}: {
+  file: ImportInspection;
+  choices: ImportChoices;
+  targets: ReturnType<typeof importTargets>;
+  labelOf(id: string): string;
+  onChoices(next: ImportChoices): void;
+  onReread(how: {
+    encoding?: TextEncodingName;
+    delimiter?: CsvDelimiter;
+    hasHeader?: boolean;
+  }): void;
+}) {
+  const t = useT();
   const setTarget = (column: number, value: string) => {
     const mapping = [...choices.mapping];
     mapping[column] = value === '' ? null : value;
     onChoices({ ...choices, mapping });
   };
   return (
-    <div className="import-mapping">
+    <>
       <div className="import-read">
         <label>
           {t('import.encoding')}
@@ -147,7 +185,21 @@ export function ImportMapping({
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
 
+/** What to do with a row whose customer exists, and what makes two the same customer. */
+function DuplicatePolicy({
+  choices,
+  onChoices,
+}: {
+  choices: ImportChoices;
+  onChoices(next: ImportChoices): void;
+}) {
+  const t = useT();
+  return (
+    <>
       <fieldset className="choice-group">
         <legend>{t('import.duplicates')}</legend>
         {DUPLICATE_POLICIES.map((policy) => (
@@ -182,7 +234,7 @@ export function ImportMapping({
           </label>
         ))}
       </fieldset>
-    </div>
+    </>
   );
 }
 

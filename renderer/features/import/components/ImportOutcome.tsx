@@ -18,6 +18,12 @@ export function ImportOutcome({
   const language = useLanguageStore((s) => s.language);
   const numbers = new Intl.NumberFormat(language);
   // A rule the UI has no sentence for is shown as its code rather than not at all.
+  // A problem names a column of the file ("Courriel") or a customer field ("phone",
+  // "additionalPhones.0"): fields are shown in the user's words.
+  const field = (name: string) => {
+    const key = `field.${name.split('.')[0]}`;
+    return key in en ? t(key as MessageKey) : name;
+  };
   const rule = (code: string) => {
     const key = `rule.${code}`;
     return key in en ? t(key as MessageKey) : code;
@@ -53,7 +59,9 @@ export function ImportOutcome({
                   <td>{numbers.format(row.line)}</td>
                   <td>
                     {row.problems
-                      .map((p) => t('import.problem', { field: p.field, rule: rule(p.rule) }))
+                      .map((p) =>
+                        t('import.problem', { field: field(p.field), rule: rule(p.rule) }),
+                      )
                       .join(' · ')}
                   </td>
                 </tr>
