@@ -1,4 +1,5 @@
-import type { Bytes } from '../../../shared/vault/bytes';
+import { createHMAC, createSHA256, type IHasher } from 'hash-wasm';
+import { wipe, type Bytes } from '../../../shared/vault/bytes';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -19,30 +20,42 @@ export interface SealedPage {
 export class PageCipher {
   private constructor(
     private readonly pageKey: CryptoKey,
-    private readonly indexKey: CryptoKey,
+    private readonly indexMac: IHasher,
   ) {}
 
-  /** Derives the page key and the blind-index key from the data key; neither can be exported. */
+  /**
+   * Derives the page key (a CryptoKey that cannot be exported) and the blind-index key from the
+   * data key. The blind-index HMAC runs in hash-wasm rather than WebCrypto: an import of 100k
+   * customers hashes 200k emails and phones, 6 s as one WebCrypto call each, about 1 s here.
+   * Its key is the same HKDF output WebCrypto would derive (same hashes as before, tested);
+   * it lives in the store worker's memory, beside the decrypted records it indexes.
+   */
   static async fromDataKey(dataKey: Bytes): Promise<PageCipher> {
-    const base = await crypto.subtle.importKey('raw', dataKey, 'HKDF', false, ['deriveKey']);
-    const derive = (
-      label: string,
-      algorithm: AesKeyGenParams | HmacKeyGenParams,
-      usage: KeyUsage[],
-    ) =>
-      crypto.subtle.deriveKey(
-        { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: info(label) },
-        base,
-        algorithm,
-        false,
-        usage,
-      );
-    return new PageCipher(
-      await derive('comptoir pages v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']),
-      await derive('comptoir blind index v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, [
-        'sign',
-      ]),
+    const base = await crypto.subtle.importKey('raw', dataKey, 'HKDF', false, [
+      'deriveKey',
+      'deriveBits',
+    ]);
+    const hkdf = (label: string) => ({
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new Uint8Array(32),
+      info: info(label),
+    });
+    const pageKey = await crypto.subtle.deriveKey(
+      hkdf('comptoir pages v1'),
+      base,
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt', 'decrypt'],
     );
+    const indexKey = new Uint8Array(
+      await crypto.subtle.deriveBits(hkdf('comptoir blind index v1'), base, 256),
+    ) as Bytes;
+    try {
+      return new PageCipher(pageKey, await createHMAC(createSHA256(), indexKey));
+    } finally {
+      wipe(indexKey);
+    }
   }
 
   async seal(table: string, pageId: string, records: unknown): Promise<SealedPage> {
@@ -68,13 +81,14 @@ export class PageCipher {
 
   /** A keyed hash of a normalised value, for exact-match lookups without the value in clear. */
   async blindIndex(kind: 'email' | 'phone', normalised: string): Promise<string> {
-    const mac = await crypto.subtle.sign(
-      'HMAC',
-      this.indexKey,
-      encoder.encode(`${kind}:${normalised}`),
-    );
-    let hex = '';
-    for (const byte of new Uint8Array(mac, 0, 16)) hex += byte.toString(16).padStart(2, '0');
-    return hex;
+    return this.blindIndexNow(kind, normalised);
+  }
+
+  blindIndexNow(kind: 'email' | 'phone', normalised: string): string {
+    // One call runs whole (nothing awaited), so calls never interleave on the shared state.
+    this.indexMac.init();
+    this.indexMac.update(`${kind}:${normalised}`);
+    // The first 16 bytes of the MAC, in hex.
+    return this.indexMac.digest('hex').slice(0, 32);
   }
 }

@@ -15,4 +15,7 @@ export const plainCodec: PageCodec = {
   async blindIndex(kind, normalised) {
     return `${kind}:${normalised}`;
   },
+  blindIndexNow(kind, normalised) {
+    return `${kind}:${normalised}`;
+  },
 };

@@ -22,7 +22,7 @@ export function normalisePhone(phone: string): string {
  */
 export function customerIndexer(codec: PageCodec): Indexer<Customer> {
   const known = new Map<string, { key: string; indexes: BlindIndexes }>();
-  return async (customer) => {
+  return (customer) => {
     const emails = [customer.email, ...customer.additionalEmails]
       .map(normaliseEmail)
       .filter(Boolean);
@@ -33,8 +33,8 @@ export function customerIndexer(codec: PageCodec): Indexer<Customer> {
     const cached = known.get(customer.id);
     if (cached?.key === key) return cached.indexes;
     const indexes = {
-      email: await Promise.all(emails.map((e) => codec.blindIndex('email', e))),
-      phone: await Promise.all(phones.map((p) => codec.blindIndex('phone', p))),
+      email: emails.map((e) => codec.blindIndexNow('email', e)),
+      phone: phones.map((p) => codec.blindIndexNow('phone', p)),
     };
     known.set(customer.id, { key, indexes });
     return indexes;

@@ -159,4 +159,23 @@ describe('search as you type', () => {
     expect(search.search('q', order)).toContain('c7');
     expect(search.search('q', order)).toEqual(search.search('q', order, { scan: true }));
   });
+
+  it('files a bulk change in the background, scanning meanwhile, and then uses the index again', async () => {
+    const demo = generateDemoCustomers(300, 3).map((input, i) => customer(`c${i}`, { ...input }));
+    const { search, order, byId } = indexOf(demo);
+    await search.warm(order);
+    const added = generateDemoCustomers(2500, 4).map((input, i) =>
+      customer(`n${i}`, { ...input, lastName: i % 2 ? 'Zanzibar' : input.lastName }),
+    );
+    for (const c of added) byId.set(c.id, c);
+    search.forget(added.map((c) => c.id));
+    const all = [...order, ...added.map((c) => c.id)];
+    // Right away: a scan, so the new customers are found already.
+    const now = search.search('zanzibar', all);
+    expect(now).toHaveLength(1250);
+    expect(now).toEqual(search.search('zanzibar', all, { scan: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const typed of ['zan', 'z', 'ma', 'zanzibar 06'])
+      expect(search.search(typed, all)).toEqual(search.search(typed, all, { scan: true }));
+  });
 });

@@ -38,6 +38,8 @@ const INITIALS = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
  * 100k, checking entries costs ~0.5 µs each in memory reads: 5 ms for "mart" against "mar").
  */
 const PREFIX_LETTERS = 6;
+/** Changed customers filed at once by `forget`; more are filed in the background. */
+const FILED_AT_ONCE = 2000;
 
 /** How many first characters two strings share. */
 function sharedStart(a: string, b: string): number {
@@ -116,8 +118,15 @@ export class CustomerSearch {
   private digits: (number[] | undefined)[] = [];
   private phoneKeysFiled = new Uint32Array(RUN3 + 1000);
   private phoneRound = 0;
-  /** Set once every customer known at unlock has been filed; until then, searches scan. */
-  private ready = false;
+  /**
+   * Searches use the index once every customer known at unlock has been filed (`warmed`) and
+   * no bulk change is being filed in the background (`filing`); until then they scan.
+   */
+  private warmed = false;
+  private filing = 0;
+  private get ready(): boolean {
+    return this.warmed && this.filing === 0;
+  }
   private ordered: { order: readonly string[]; slots: Int32Array; position: Int32Array } | null =
     null;
   private last: { whole: string; order: readonly string[]; found: string[] } | null = null;
@@ -265,7 +274,7 @@ export class CustomerSearch {
       // A posted message, not a timer: timers are clamped to 4 ms, 100 times over at 100k.
       if (++done % slice === 0) await yieldToEvents();
     }
-    this.ready = true;
+    this.warmed = true;
   }
 
   /** Readies the slot table of a list order ahead of the first keystroke. */
@@ -286,23 +295,46 @@ export class CustomerSearch {
     }
   }
 
-  /** Customers were created, changed or deleted: file them again as they are now. */
+  /**
+   * Customers were created, changed or deleted: file them again as they are now. A few at once
+   * (an edit, a bulk tag) are filed here; many (an import, a demo load: 100k would take 1-2 s)
+   * in the background, searches scanning meanwhile.
+   */
   forget(ids: Iterable<string>): void {
-    for (const id of ids) {
+    const list = [...ids];
+    const now = list.length <= FILED_AT_ONCE;
+    for (const id of list) {
       const slot = this.slot(id);
       this.grow();
       // Old filings, if any, are stale now: its rank is computed from its entry from here on.
       // A customer never filed (new, as in a demo load or an import) has none: its filings stay trusted.
       if (this.entries[slot] !== undefined) this.dirty[slot] = 1;
       this.entries[slot] = undefined;
-      this.entry(slot);
+      if (now) this.entry(slot);
     }
+    if (!now) void this.refile(list);
     this.last = null;
     this.initials = { order: null, found: new Map() };
   }
 
+  /** Files a bulk change in slices; searches scan until every such job is done. */
+  private async refile(ids: string[]): Promise<void> {
+    const generation = this.generation;
+    this.filing++;
+    try {
+      for (let i = 0; i < ids.length; i++) {
+        if (this.generation !== generation) return; // cleared meanwhile
+        this.entry(this.slot(ids[i]!));
+        if (i % 5000 === 4999) await yieldToEvents();
+      }
+    } finally {
+      if (this.generation === generation) this.filing--;
+    }
+  }
+
   clear(): void {
     this.generation++;
+    this.filing = 0;
     this.slotOf.clear();
     this.ids.length = 0;
     this.entries = [];
@@ -312,7 +344,7 @@ export class CustomerSearch {
     this.stamp = new Uint32Array(0);
     this.dirty = new Uint8Array(0);
     this.best = new Uint8Array(0);
-    this.ready = false;
+    this.warmed = false;
     this.ordered = null;
     this.last = null;
     this.initials = { order: null, found: new Map() };

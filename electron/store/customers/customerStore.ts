@@ -60,6 +60,7 @@ export interface PreparedUpdate {
 export class CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
+  private writes = 0;
   private warming = false;
   private sorted: { key: string; ids: string[] } | null = null;
   private first: { key: string; ids: string[] } | null = null;
@@ -320,6 +321,11 @@ export class CustomerStore {
     };
   }
 
+  /** Counts the writes that changed the customers: a plan made before a write is stale. */
+  get writeCount(): number {
+    return this.writes;
+  }
+
   find(id: string): Customer | undefined {
     return this.byId.get(id);
   }
@@ -342,6 +348,7 @@ export class CustomerStore {
         ...sealed,
         apply: () => {
           sealed.apply();
+          this.writes++;
           for (const id of unique) this.byId.delete(id);
           this.sorted = null;
           this.first = null;
@@ -387,6 +394,7 @@ export class CustomerStore {
   }
 
   private remember(customers: Customer[]): void {
+    this.writes++;
     for (const customer of customers) this.byId.set(customer.id, customer);
     this.sorted = null;
     this.first = null;

@@ -152,4 +152,23 @@ describe('customer imports', () => {
       }),
     ]);
   });
+
+  it('runs the plan of the preview, unless a customer was written in between', async () => {
+    const file = await open();
+    const staged = file.imports.inspect({ name: 'a.csv', bytes: bytes(SHEET) });
+    const choices = {
+      fileId: staged.fileId,
+      mapping: staged.suggested,
+      ...run,
+      matchOn: ['email' as const],
+    };
+    expect((await file.imports.preview(choices)).counts).toMatchObject({ create: 2, update: 0 });
+    // Luc is added by hand before the import runs: the run must see him, not the old plan.
+    await file.customers.create(
+      customerInputSchema.parse({ lastName: 'Martin', email: 'luc@example.fr' }),
+    );
+    const summary = await file.imports.run(choices);
+    expect(summary.counts).toMatchObject({ create: 1, update: 1 });
+    expect([...file.customers.all()]).toHaveLength(2);
+  });
 });

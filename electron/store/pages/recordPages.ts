@@ -22,7 +22,7 @@ export interface BlindIndexes {
   email: string[];
   phone: string[];
 }
-export type Indexer<T> = (record: T) => Promise<BlindIndexes>;
+export type Indexer<T> = (record: T) => Promise<BlindIndexes> | BlindIndexes;
 
 /** Pages sealed and ready to be written; `apply` updates memory once the write has committed. */
 export interface SealedChange {

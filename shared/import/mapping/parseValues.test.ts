@@ -65,6 +65,12 @@ describe('parseDate', () => {
     expect(parseDate(value)).toEqual({ ok: false, reason });
   });
 
+  it('reads eight digits year first (19850714), whatever the order, and refuses a non-date', () => {
+    expect(parseDate('19850714', 'dmy')).toEqual({ ok: true, iso: '1985-07-14' });
+    expect(parseDate('19081209', 'mdy')).toEqual({ ok: true, iso: '1908-12-09' });
+    expect(parseDate('19851399')).toEqual({ ok: false, reason: 'impossibleDate' });
+  });
+
   it('reads 31/12/2025 as month first as an impossible date', () => {
     expect(parseDate('31/12/2025', 'mdy')).toEqual({ ok: false, reason: 'impossibleDate' });
   });

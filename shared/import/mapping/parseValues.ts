@@ -19,7 +19,7 @@ const LAST_SERIAL = 2958465;
 
 /**
  * A date cell as YYYY-MM-DD: DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, D/M/YY (or month first, or
- * year first, as `order` says), ISO YYYY-MM-DD with or without a time and zone, and Excel
+ * year first, as `order` says), ISO YYYY-MM-DD with or without a time and zone, YYYYMMDD, and Excel
  * serial numbers (call it for date columns only: any whole number up to 2958465 is a date).
  * The date is kept as written: "2025-05-11 23:30 -0400" is the 11th, whatever the time zone.
  */
@@ -43,6 +43,10 @@ export function parseDate(value: string, order: DateOrder = 'dmy'): ParsedDate {
       ? calendarDate(fullYear(c), a, b, time)
       : calendarDate(fullYear(c), b, a, time);
   }
+  // Eight digits that make a real date year first ("19850714": vCard's BDAY, many exports)
+  // are that date; a serial number has at most seven.
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (compact) return calendarDate(compact[1]!, compact[2]!, compact[3]!);
   // A year alone ("1985") is not a day of 1905: serials of this century have five digits.
   if (/^[12]\d{3}$/.test(text)) return { ok: false, reason: 'unknownFormat' };
   if (SERIAL.test(text)) return excelSerialDate(Number(text.replace(',', '.')));
