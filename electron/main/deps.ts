@@ -11,6 +11,7 @@ export interface ElectronDeps {
   >;
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => WindowLike;
   ipcMain: Pick<Electron.IpcMain, 'handle'>;
+  dialog: Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   MessageChannelMain: new () => { port1: PortMainLike; port2: PortMainLike };
   safeStorage: Pick<
     Electron.SafeStorage,

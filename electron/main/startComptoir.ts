@@ -12,6 +12,7 @@ import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
 import { VaultService } from '../../shared/vault/vaultService';
 import { createAppFileHandler, type AppFolders } from './appProtocol';
 import type { ElectronDeps, WindowLike } from './deps';
+import { createFileHandlers } from './hostFiles';
 import { createHostIpcHandler } from './hostIpc';
 import { mainPortEndpoint } from './portMain';
 import { safeStorageKeychain } from './safeStorageKeychain';
@@ -119,6 +120,7 @@ export async function startComptoir(
       version: app.getVersion(),
       platform: electron.platform,
     }),
+    ...createFileHandlers(electron.dialog, { downloads: () => app.getPath('downloads') }),
     ...createVaultHandlers(vault),
   };
   electron.ipcMain.handle(

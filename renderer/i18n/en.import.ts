@@ -4,8 +4,8 @@ export const enImport = {
   'import.title': 'Import customers',
   'import.body':
     'A CSV file from Excel, Shopify, HubSpot, Mailchimp, Google or Outlook, or contacts as vCard (.vcf). Nothing is written until you confirm, and the import can be undone.',
-  'import.file': 'File',
-  'import.reading': 'Reading {name}…',
+  'import.chooseFile': 'Choose a file…',
+  'import.reading': 'Reading the file…',
   'import.fileFacts': { one: '{name}: {count} row', other: '{name}: {count} rows' },
   'import.vcardFacts': {
     one: '{name}: {count} contact card',

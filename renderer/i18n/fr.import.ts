@@ -7,8 +7,8 @@ export const frImport: Record<keyof typeof enImport, Message> = {
   'import.title': 'Importer des clients',
   'import.body':
     'Un fichier CSV d’Excel, Shopify, HubSpot, Mailchimp, Google ou Outlook, ou des contacts vCard (.vcf). Rien n’est écrit avant votre confirmation, et l’import peut être annulé.',
-  'import.file': 'Fichier',
-  'import.reading': 'Lecture de {name}…',
+  'import.chooseFile': 'Choisir un fichier…',
+  'import.reading': 'Lecture du fichier…',
   'import.fileFacts': { one: '{name} : {count} ligne', other: '{name} : {count} lignes' },
   'import.vcardFacts': {
     one: '{name} : {count} fiche contact',

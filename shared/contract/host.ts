@@ -10,8 +10,29 @@ export interface AppInfo {
 }
 
 /** What only the host (Electron main, or the web host in browser mode) can do. */
+/** A file the user chose, read whole (import files are capped at IMPORT_BYTES_MAX). */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Files written by the app (exports, error files, backups): a little over the import cap. */
+export const SAVE_BYTES_MAX = 512 * 1024 * 1024;
+
 export const hostContract = {
   'host.appInfo': method<AppInfo>()(z.strictObject({})),
+  /** The system's open dialog (browser mode: the browser's); null when the user cancels. */
+  'host.openFile': method<PickedFile | null>()(z.strictObject({ purpose: z.enum(['import']) })),
+  /** The system's save dialog, then the bytes written (browser mode: a download). */
+  'host.saveFile': method<{ saved: boolean }>()(
+    z.strictObject({
+      name: z.string().trim().min(1).max(255),
+      mime: z.string().max(120),
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.byteLength <= SAVE_BYTES_MAX, { error: 'tooLong' }),
+    }),
+  ),
   ...vaultContract,
 };
 

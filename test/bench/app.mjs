@@ -170,7 +170,11 @@ export async function timedExport(page) {
 export async function timedImport(page, name, buffer) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import customers' });
-  await dialog.getByLabel('File').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    dialog.getByRole('button', { name: 'Choose a file…' }).click(),
+  ]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer });
   await dialog.getByRole('button', { name: 'Check the file' }).click({ timeout: 300_000 });
   await dialog.getByRole('button', { name: /^Import [\d,]+ rows?$/ }).click({ timeout: 300_000 });
   await dialog.getByText('Import finished').waitFor({ timeout: 600_000 });

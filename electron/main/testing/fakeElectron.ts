@@ -146,6 +146,11 @@ export function fakeElectron(options: { userData: string; gotLock?: boolean; bac
     },
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, handler: Listener) => void ipc.set(channel, handler) },
+    // The user cancels every dialog unless a test says otherwise (see hostFiles.test.ts).
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
     MessageChannelMain: FakeChannel,
     safeStorage: {
       isEncryptionAvailable: () => keychain.available,

@@ -1,13 +1,17 @@
+import type { HostClient } from '../../../shared/contract/host';
+
 /**
- * Saves a file the store made. Browser mode: a download to the downloads folder. (The desktop
- * app will ask where, with the main process's save dialog; until then it downloads too.)
+ * Saves a file the store made, through the host: the desktop app asks where (main's save
+ * dialog, main writes it); browser mode downloads it.
  */
-export function saveFile(file: { name: string; mime: string; bytes: Uint8Array | string }): void {
-  const blob = new Blob([file.bytes as BlobPart], { type: file.mime });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export async function saveFile(
+  host: HostClient,
+  file: { name: string; mime: string; bytes: Uint8Array | string },
+): Promise<boolean> {
+  const bytes =
+    typeof file.bytes === 'string'
+      ? new TextEncoder().encode(file.bytes)
+      : (file.bytes as Uint8Array<ArrayBuffer>);
+  const { saved } = await host.send('host.saveFile', { name: file.name, mime: file.mime, bytes });
+  return saved;
 }

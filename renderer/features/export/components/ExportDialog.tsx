@@ -42,7 +42,7 @@ export function ExportDialog({
 }) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
-  const { core, customerList } = useServices();
+  const { core, host, customerList } = useServices();
   const showToast = useToastStore((s) => s.show);
   const total = useStore(customerList, (s) => s.total ?? 0);
   const listColumns = useListViewStore((s) => s.columns);
@@ -76,9 +76,10 @@ export function ExportDialog({
         name: t('export.fileName', { date: new Date().toISOString().slice(0, 10) }),
       });
       performance.mark(EXPORT_MARKS.done);
-      saveFile(file);
-      showToast(t('export.done', { count: file.count, name: file.name }));
-      onClose();
+      if (await saveFile(host, file)) {
+        showToast(t('export.done', { count: file.count, name: file.name }));
+        onClose();
+      }
     } catch (error) {
       showToast(errorText(error, t), 'error');
     } finally {

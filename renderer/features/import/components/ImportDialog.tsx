@@ -43,7 +43,7 @@ type Step =
  */
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const { core } = useServices();
+  const { core, host } = useServices();
   const showToast = useToastStore((s) => s.show);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [choices, setChoices] = useState<ImportChoices | null>(null);
@@ -89,6 +89,16 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       fail(error);
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** The system's open dialog in the desktop app (main reads the file), the browser's here. */
+  const choose = async () => {
+    try {
+      const picked = await host.send('host.openFile', { purpose: 'import' });
+      if (picked) await inspect(picked.name, picked.bytes, {}, false);
+    } catch (error) {
+      fail(error);
     }
   };
 
@@ -150,23 +160,18 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     >
       {step.kind === 'choose' && (
         <div className="import-choose">
-          <label className="field">
-            <span>{t('import.file')}</span>
-            <input
-              type="file"
-              accept=".csv,.txt,.tsv,.vcf,text/csv,text/vcard"
-              disabled={busy}
-              onChange={async (event) => {
-                const chosen = event.target.files?.[0];
-                if (!chosen) return;
-                const bytes = new Uint8Array(await chosen.arrayBuffer());
-                await inspect(chosen.name, bytes, {}, false);
-              }}
-            />
-          </label>
           <div className="dialog-actions">
             <button type="button" className="button-secondary" onClick={onClose}>
               {t('import.close')}
+            </button>
+            <button
+              type="button"
+              className="button-primary"
+              autoFocus
+              disabled={busy}
+              onClick={() => void choose()}
+            >
+              {busy ? t('import.reading') : t('import.chooseFile')}
             </button>
           </div>
         </div>
@@ -281,7 +286,7 @@ function ImportDone({
   onUndone(): void;
 }) {
   const t = useT();
-  const { core } = useServices();
+  const { core, host } = useServices();
   const showToast = useToastStore((s) => s.show);
   const undo = async () => {
     try {
@@ -306,11 +311,11 @@ function ImportDone({
             type="button"
             className="button-secondary"
             onClick={() =>
-              saveFile({
+              void saveFile(host, {
                 name: `${summary.name} - rejected.csv`,
                 mime: 'text/csv;charset=utf-8',
                 bytes: summary.rejectedCsv,
-              })
+              }).catch((error: unknown) => showToast(errorText(error, t), 'error'))
             }
           >
             {t('import.downloadRejected')}
