@@ -138,7 +138,7 @@ test.describe('vCard', () => {
 
   test('import contacts from a vCard file: the cards of one person become one customer', async ({
     page,
-  }) => {
+  }, testInfo) => {
     const screen = new CustomersScreen(page);
     await screen.open();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -151,6 +151,7 @@ test.describe('vCard', () => {
     );
     await expect(dialog.getByText('multiple.vcf: 3 contact cards')).toBeVisible();
     await expect(dialog.getByRole('region', { name: 'Columns' })).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('import-vcard-en.png') });
     await dialog.getByRole('button', { name: 'Check the file' }).click();
     await expect(dialog.locator('.import-count-create')).toContainText('1');
     await expect(dialog.locator('.import-count-merge')).toContainText('1');
@@ -160,10 +161,17 @@ test.describe('vCard', () => {
     await expect(dialog.getByRole('row', { name: /^16 / })).toContainText(
       'Phone: This is not a valid phone number. · Other phones: This is not a valid phone number.',
     );
+    await page.screenshot({ path: testInfo.outputPath('import-preview-en.png') });
     await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
     await expect(dialog.getByText('Import finished')).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(screen.rows()).toHaveCount(1);
     await expect(screen.row('Mustermann')).toContainText('erika@mustermann.de');
+    // The export dialog in English, from the list.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Export customers' })).toContainText(
+      'The 1 customer of the list, as shown.',
+    );
+    await page.screenshot({ path: testInfo.outputPath('export-en.png') });
   });
 });
