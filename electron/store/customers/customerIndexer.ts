@@ -41,7 +41,10 @@ export function customerIndexer(codec: PageCodec): Indexer<Customer> {
   };
 }
 
-/** Ids of the pages holding a customer whose email or phone matches exactly (blind index). */
+/**
+ * Ids of the pages holding a customer whose email or phone matches exactly (blind index),
+ * without the key. It reads every page row (the hashes are not IndexedDB keys since v3).
+ */
 export async function findCustomerPages(
   db: ComptoirDatabase,
   codec: PageCodec,
@@ -52,7 +55,6 @@ export async function findCustomerPages(
   if (!normalised) return [];
   const hash = await codec.blindIndex(kind, normalised);
   return db.pages
-    .where(kind === 'email' ? 'emailIndex' : 'phoneIndex')
-    .equals(hash)
+    .filter((row) => (kind === 'email' ? row.emailIndex : row.phoneIndex).includes(hash))
     .primaryKeys();
 }

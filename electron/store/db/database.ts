@@ -3,6 +3,7 @@ import type { Customer } from '../../../shared/domain/customer';
 import type { Bytes } from '../../../shared/vault/bytes';
 import { applyV1 } from './versions/v1';
 import { applyV2 } from './versions/v2';
+import { applyV3 } from './versions/v3';
 
 export const DEFAULT_DB_NAME = 'comptoir';
 
@@ -14,7 +15,7 @@ export interface PageRow {
   data: Bytes;
   count: number;
   updatedAt: number;
-  /** Keyed hashes (HMAC) of normalised emails / phones of the page's records. */
+  /** Keyed hashes (HMAC) of normalised emails / phones of the page's records (not indexed: v3). */
   emailIndex: string[];
   phoneIndex: string[];
 }
@@ -43,5 +44,6 @@ export function openDatabase(name = DEFAULT_DB_NAME): ComptoirDatabase {
   const db = new Dexie(name) as ComptoirDatabase;
   applyV1(db);
   applyV2(db);
+  applyV3(db);
   return db;
 }
