@@ -51,7 +51,11 @@ function encodedLength(label: string): number {
 }
 
 /** `punycode.toASCII(domain).length`, as isemail measures domains (punycode.js 2.x). */
+const ANY_NON_ASCII = /[^\x00-\x7f]/;
+
 export function toAsciiLength(domain: string): number {
+  // Almost every domain is plain ASCII: its length is its ASCII length (an import checks 100k).
+  if (!ANY_NON_ASCII.test(domain) && !domain.includes('@')) return domain.length;
   const at = domain.split('@');
   const prefix = at.length > 1 ? (at[0] ?? '').length + 1 : 0;
   const rest = at.length > 1 ? (at[1] ?? '') : domain;
