@@ -51,7 +51,7 @@ function encodedLength(label: string): number {
 }
 
 /** `punycode.toASCII(domain).length`, as isemail measures domains (punycode.js 2.x). */
-const ANY_NON_ASCII = /[^\x00-\x7f]/;
+const ANY_NON_ASCII = /[\u0080-\uffff]/;
 
 export function toAsciiLength(domain: string): number {
   // Almost every domain is plain ASCII: its length is its ASCII length (an import checks 100k).
