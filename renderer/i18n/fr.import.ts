@@ -14,6 +14,8 @@ export const frImport: Record<keyof typeof enImport, Message> = {
     one: '{name} : {count} fiche contact',
     other: '{name} : {count} fiches contact',
   },
+  'import.remembered':
+    'Colonnes réglées comme lors de votre dernier import d’un fichier semblable.',
   'import.encoding': 'Encodage',
   'import.delimiter': 'Séparateur',
   'import.delimiter.comma': 'Virgule ,',
@@ -29,6 +31,7 @@ export const frImport: Record<keyof typeof enImport, Message> = {
   'import.column': 'Colonne du fichier',
   'import.examples': 'Exemples',
   'import.target': 'Devient',
+  'import.newField': 'Nouveau champ « {name} »',
   'import.notImported': 'Non importée',
   'import.duplicates': 'Quand le client existe déjà',
   'import.policy.skip': 'Ignorer la ligne',

@@ -1,3 +1,4 @@
+import { foldText } from './fold';
 import { z } from 'zod';
 
 /** The kinds of field a user can add to every customer, in settings. */
@@ -63,4 +64,19 @@ export function customValueProblem(field: CustomField, value: CustomValue): stri
         ? null
         : 'invalidChoice';
   }
+}
+
+/**
+ * The id a new custom field gets from its label ("Taille de vêtement" -> "taille-de-vetement"),
+ * made unique among `taken` with a number; '' when the label has no letter or digit.
+ */
+export function customFieldIdFor(label: string, taken: readonly string[] = []): string {
+  const base = foldText(label)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 36);
+  if (!base || !taken.includes(base)) return base;
+  let n = 2;
+  while (taken.includes(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
 }

@@ -18,10 +18,10 @@ async function chooseFile(
 
 /** A French Excel export: semicolons, Windows-1252, a date per row, one bad row (line 3). */
 const FRENCH_SHEET = [
-  'Nom;Prénom;Courriel;Téléphone;Ville;Date de naissance;Remarque',
-  'Lefèvre;Hélène;helene.lefevre@orange.fr;06 12 34 56 78;Saint-Étienne;14/07/1985;fidèle depuis 2010',
-  'Dupont;Luc;luc@;07 00 00 00 00;Lyon;31/02/1990;',
-  'Müller;Zoé;zoe.muller@free.fr;;Paris;01/01/1970;',
+  'Nom;Prénom;Courriel;Téléphone;Ville;Date de naissance;Remarque;Carte fidélité',
+  'Lefèvre;Hélène;helene.lefevre@orange.fr;06 12 34 56 78;Saint-Étienne;14/07/1985;fidèle depuis 2010;A123',
+  'Dupont;Luc;luc@;07 00 00 00 00;Lyon;31/02/1990;;',
+  'Müller;Zoé;zoe.muller@free.fr;;Paris;01/01/1970;;B77',
 ].join('\r\n');
 
 test('import a French Windows-1252 sheet, fix the mapping, read the rejected row, undo, export a selection', async ({
@@ -48,6 +48,11 @@ test('import a French Windows-1252 sheet, fix the mapping, read the rejected row
   await expect(dialog.getByLabel('Devient — Date de naissance')).toHaveValue('birthDate');
   // The user fixes what was not recognised: the remark becomes the notes.
   await dialog.getByLabel('Devient — Remarque').selectOption('notes');
+  // A column no field fits becomes a new field of the file, named after it.
+  await dialog
+    .getByLabel('Devient — Carte fidélité')
+    .selectOption({ label: 'Nouveau champ « Carte fidélité »' });
+  await expect(dialog.getByLabel('Devient — Carte fidélité')).toHaveValue('custom:carte-fidelite');
   await page.screenshot({ path: testInfo.outputPath('import-mapping-fr.png') });
 
   // Preview: two new customers, one rejected row with its line and reasons.
@@ -89,6 +94,12 @@ test('import a French Windows-1252 sheet, fix the mapping, read the rejected row
     mimeType: 'text/csv',
     buffer: Buffer.from(FRENCH_SHEET, 'latin1'),
   });
+  // The same kind of file again: the mapping fixed by hand the first time is remembered.
+  await expect(
+    dialog.getByText('Colonnes réglées comme lors de votre dernier import'),
+  ).toBeVisible();
+  await expect(dialog.getByLabel('Devient — Remarque')).toHaveValue('notes');
+  await expect(dialog.getByLabel('Devient — Carte fidélité')).toHaveValue('custom:carte-fidelite');
   await dialog.getByRole('button', { name: 'Vérifier le fichier' }).click();
   await dialog.getByRole('button', { name: 'Importer 2 lignes' }).click();
   await dialog.getByRole('button', { name: 'Fermer' }).click();

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type {
   ImportInspection,
   ImportPreview,
   ImportSummary,
 } from '../../../../shared/contract/imports';
-import type { CustomField } from '../../../../shared/domain/customFields';
+import { customFieldIdFor } from '../../../../shared/domain/customFields';
 import { isMultipleTarget, type TargetId } from '../../../../shared/import/mapping/importTargets';
 import { AppError } from '../../../../shared/errors';
 import { Dialog } from '../../../components/Dialog';
@@ -14,6 +15,7 @@ import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { ImportMapping, mappingProblem, type ImportChoices } from './ImportMapping';
 import { saveFile } from '../../export/saveFile';
+import { saveMapping, savedMapping } from '../utils/savedMappings';
 import { ImportOutcome } from './ImportOutcome';
 
 /**
@@ -43,17 +45,16 @@ type Step =
  */
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const { core, host } = useServices();
+  const { core, host, fileSettings } = useServices();
   const showToast = useToastStore((s) => s.show);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [choices, setChoices] = useState<ImportChoices | null>(null);
-  const [customFields, setCustomFields] = useState<CustomField[]>([]);
+  const settings = useStore(fileSettings, (s) => s.settings);
+  const customFields = settings.customFields;
   const [busy, setBusy] = useState(false);
+  /** The mapping came from the last import of a file with the same columns. */
+  const [remembered, setRemembered] = useState(false);
   const running = useRef<AbortController | null>(null);
-
-  useEffect(() => {
-    void core.send('settings.get', {}).then((s) => setCustomFields(s.customFields));
-  }, [core]);
 
   const fail = (error: unknown) => {
     const cancelled = error instanceof AppError && error.code === 'CANCELLED';
@@ -76,11 +77,13 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       const file = await core.send('import.inspect', { name, bytes: bytes.slice(), ...how });
       performance.mark(IMPORT_MARKS.inspected);
       setStep({ kind: 'map', file, bytes });
+      const remembered = file.kind === 'csv' ? savedMapping(file.headers) : null;
+      setRemembered(remembered !== null && !keepMapping);
       setChoices((before) => ({
         mapping:
           keepMapping && before && before.mapping.length === file.headers.length
             ? before.mapping
-            : file.suggested,
+            : (remembered ?? file.suggested),
         dateOrder: file.dateOrder,
         policy: before?.policy ?? 'fill',
         matchOn: before?.matchOn ?? ['email', 'phone'],
@@ -97,6 +100,28 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     try {
       const picked = await host.send('host.openFile', { purpose: 'import' });
       if (picked) await inspect(picked.name, picked.bytes, {}, false);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  /** A column no field fits becomes a new text field of the file, named after its header. */
+  const newField = async (column: number) => {
+    if (step.kind !== 'map' || !choices) return;
+    const label = (step.file.headers[column] ?? '').trim().slice(0, 60);
+    const id = customFieldIdFor(
+      label,
+      customFields.map((f) => f.id),
+    );
+    if (!id) return;
+    try {
+      await fileSettings.getState().saveSettings({
+        ...settings,
+        customFields: [...customFields, { id, label, type: 'text', options: [] }],
+      });
+      const mapping = [...choices.mapping];
+      mapping[column] = `custom:${id}`;
+      setChoices({ ...choices, mapping });
     } catch (error) {
       fail(error);
     }
@@ -137,6 +162,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         },
       );
       performance.mark(IMPORT_MARKS.done);
+      if (back.file.kind === 'csv') saveMapping(back.file.headers, choices.mapping);
       setStep({ kind: 'done', summary });
     } catch (error) {
       fail(error);
@@ -190,11 +216,13 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               count: step.file.rows,
             })}
           </p>
+          {remembered && <p className="import-facts">{t('import.remembered')}</p>}
           <ImportMapping
             file={step.file}
             choices={choices}
             customFields={customFields}
             onChoices={setChoices}
+            onNewField={(column) => void newField(column)}
             onReread={(how) =>
               void inspect(
                 step.file.name,

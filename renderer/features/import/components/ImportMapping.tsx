@@ -19,6 +19,9 @@ export interface ImportChoices {
   matchOn: MatchKey[];
 }
 
+/** The menu entry that makes a column a new field of the file. */
+const NEW_FIELD = '+new-field';
+
 const DELIMITER_KEYS: Record<CsvDelimiter, MessageKey> = {
   ',': 'import.delimiter.comma',
   ';': 'import.delimiter.semicolon',
@@ -33,6 +36,7 @@ export function ImportMapping({
   customFields,
   onChoices,
   onReread,
+  onNewField,
 }: {
   file: ImportInspection;
   choices: ImportChoices;
@@ -43,6 +47,8 @@ export function ImportMapping({
     delimiter?: CsvDelimiter;
     hasHeader?: boolean;
   }): void;
+  /** The column becomes a new text field of the file, named after it. */
+  onNewField(column: number): void;
 }) {
   const t = useT();
   const targets = importTargets(customFields);
@@ -60,6 +66,7 @@ export function ImportMapping({
           labelOf={labelOf}
           onChoices={onChoices}
           onReread={onReread}
+          onNewField={onNewField}
         />
       )}
       <DuplicatePolicy choices={choices} onChoices={onChoices} />
@@ -75,6 +82,7 @@ function ReadAndMap({
   labelOf,
   onChoices,
   onReread,
+  onNewField,
 }: {
   file: ImportInspection;
   choices: ImportChoices;
@@ -86,9 +94,12 @@ function ReadAndMap({
     delimiter?: CsvDelimiter;
     hasHeader?: boolean;
   }): void;
+  /** The column becomes a new text field of the file, named after it. */
+  onNewField(column: number): void;
 }) {
   const t = useT();
   const setTarget = (column: number, value: string) => {
+    if (value === NEW_FIELD) return onNewField(column);
     const mapping = [...choices.mapping];
     mapping[column] = value === '' ? null : value;
     onChoices({ ...choices, mapping });
@@ -178,6 +189,7 @@ function ReadAndMap({
                           {labelOf(x.id)}
                         </option>
                       ))}
+                    <option value={NEW_FIELD}>{t('import.newField', { name: header })}</option>
                   </select>
                 </td>
               </tr>

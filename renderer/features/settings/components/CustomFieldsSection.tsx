@@ -1,7 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
-import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../../../../shared/domain/customFields';
-import { foldText } from '../../../../shared/domain/fold';
+import {
+  CUSTOM_FIELD_TYPES,
+  customFieldIdFor,
+  type CustomFieldType,
+} from '../../../../shared/domain/customFields';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import type { MessageKey } from '../../../i18n/translate';
@@ -22,10 +25,7 @@ export function CustomFieldsSection() {
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const key = foldText(label)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40);
+    const key = customFieldIdFor(label);
     if (!key) return setProblem(t('customFields.labelRequired'));
     if (settings.customFields.some((f) => f.id === key))
       return setProblem(t('customFields.exists'));
