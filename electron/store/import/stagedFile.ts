@@ -1,3 +1,4 @@
+import { yieldToEvents } from '../../../shared/async/yieldToEvents';
 import type { CallContext } from '../../../shared/contract/define';
 import type { DateOrder, ImportInspection } from '../../../shared/contract/imports';
 import type { CustomField } from '../../../shared/domain/customFields';
@@ -135,7 +136,7 @@ export async function readRows(
   const out: ImportRow[] = [];
   for (let i = 0; i < file.rows.length; i++) {
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToEvents();
       if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled');
     }
     const read = rowToDraft(file.rows[i]!, targets, {

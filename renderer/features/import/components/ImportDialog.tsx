@@ -13,7 +13,12 @@ import { useToastStore } from '../../../components/toastStore';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
-import { ImportMapping, mappingProblem, type ImportChoices } from './ImportMapping';
+import {
+  ImportMapping,
+  mappingProblem,
+  type FileReading,
+  type ImportChoices,
+} from './ImportMapping';
 import { saveFile } from '../../export/saveFile';
 import { saveMapping, savedMapping } from '../utils/savedMappings';
 import { ImportOutcome } from './ImportOutcome';
@@ -67,7 +72,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const inspect = async (
     name: string,
     bytes: Uint8Array,
-    how: Parameters<typeof ImportMapping>[0]['onReread'] extends (h: infer H) => void ? H : never,
+    how: FileReading,
     keepMapping: boolean,
   ) => {
     setBusy(true);

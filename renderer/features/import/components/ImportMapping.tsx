@@ -19,6 +19,13 @@ export interface ImportChoices {
   matchOn: MatchKey[];
 }
 
+/** How to read the file again: an encoding, a separator or the header row the user chose. */
+export interface FileReading {
+  encoding?: TextEncodingName;
+  delimiter?: CsvDelimiter;
+  hasHeader?: boolean;
+}
+
 /** The menu entry that makes a column a new field of the file. */
 const NEW_FIELD = '+new-field';
 
@@ -42,11 +49,7 @@ export function ImportMapping({
   choices: ImportChoices;
   customFields: readonly CustomField[];
   onChoices(next: ImportChoices): void;
-  onReread(how: {
-    encoding?: TextEncodingName;
-    delimiter?: CsvDelimiter;
-    hasHeader?: boolean;
-  }): void;
+  onReread(how: FileReading): void;
   /** The column becomes a new text field of the file, named after it. */
   onNewField(column: number): void;
 }) {
@@ -89,11 +92,7 @@ function ReadAndMap({
   targets: ReturnType<typeof importTargets>;
   labelOf(id: string): string;
   onChoices(next: ImportChoices): void;
-  onReread(how: {
-    encoding?: TextEncodingName;
-    delimiter?: CsvDelimiter;
-    hasHeader?: boolean;
-  }): void;
+  onReread(how: FileReading): void;
   /** The column becomes a new text field of the file, named after it. */
   onNewField(column: number): void;
 }) {
