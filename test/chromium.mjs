@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -17,3 +17,31 @@ export const chromiumLaunch = {
     '--no-first-run',
   ],
 };
+
+/**
+ * The launch options that run Chromium as the Electron app configures it: the features it
+ * turns off (electron/main/disabledChromiumFeatures.json) added to the ones Playwright turns
+ * off. Chromium honours only the last `--disable-features` it is given, so Playwright's own
+ * switch is read from a throwaway launch and replaced by one carrying both lists.
+ */
+export async function appChromiumLaunch(chromium, extraArgs = []) {
+  const appFeatures = JSON.parse(
+    readFileSync(
+      new URL('../electron/main/disabledChromiumFeatures.json', import.meta.url),
+      'utf8',
+    ),
+  );
+  const server = await chromium.launchServer(chromiumLaunch);
+  const spawned = server.process().spawnargs;
+  await server.close();
+  const ours = spawned.filter((arg) => arg.startsWith('--disable-features='));
+  if (ours.length !== 1)
+    throw new Error(`expected Playwright to pass one --disable-features, found ${ours.length}`);
+  const theirs = ours[0].slice('--disable-features='.length).split(',').filter(Boolean);
+  const merged = [...new Set([...theirs, ...appFeatures])];
+  return {
+    ...chromiumLaunch,
+    ignoreDefaultArgs: [ours[0]],
+    args: [...chromiumLaunch.args, `--disable-features=${merged.join(',')}`, ...extraArgs],
+  };
+}

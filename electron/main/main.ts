@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import * as electron from 'electron';
+import { disableChromiumFeatures } from './chromiumFeatures';
 import { APP_SCHEME } from './security';
 import { startComptoir } from './startComptoir';
+
+// Before `ready`, as switches only reach the windows' processes if set before they start.
+disableChromiumFeatures(electron.app.commandLine);
 
 // Before `ready`: the app's scheme behaves like https (secure origin, IndexedDB, fetch, modules).
 electron.protocol.registerSchemesAsPrivileged([

@@ -5,7 +5,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { chromiumLaunch } from '../chromium.mjs';
+import { appChromiumLaunch } from '../chromium.mjs';
 import { readFileSync } from 'node:fs';
 import {
   createFile,
@@ -72,10 +72,9 @@ async function main() {
   log(`app on ${app}, bench pages on ${pages}`);
 
   const devtoolsPort = await freePort();
-  const browser = await chromium.launch({
-    ...chromiumLaunch,
-    args: [...chromiumLaunch.args, `--remote-debugging-port=${devtoolsPort}`],
-  });
+  const browser = await chromium.launch(
+    await appChromiumLaunch(chromium, [`--remote-debugging-port=${devtoolsPort}`]),
+  );
   const results = [];
   const report = (...args) => {
     const line = resultLine(...args);

@@ -8,7 +8,7 @@
 //                                               CPU samples) of the last run, for chrome://tracing
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { chromiumLaunch } from '../chromium.mjs';
+import { appChromiumLaunch, chromiumLaunch } from '../chromium.mjs';
 import { createFile, loadDemo, newAppPage, searchTimes, timedUnlock } from './app.mjs';
 import { stopServers, viteBuild, vitePreview } from './serve.mjs';
 import { median, percentile, round } from './stats.mjs';
@@ -17,7 +17,14 @@ const runs = Number(process.env.RUNS ?? 1);
 const appOut = fileURLToPath(new URL('../../out/bench-web', import.meta.url));
 if (!process.env.NOBUILD) viteBuild('build/vite.web.config.ts', appOut);
 const app = await vitePreview('build/vite.web.config.ts', { outDir: appOut });
-const browser = await chromium.launch(chromiumLaunch);
+// As the bench: Chromium with the app's switches. PLAIN=1 launches it as Playwright does,
+// to compare; CHROMIUM_ARGS="--flag --other" adds switches.
+const extraArgs = (process.env.CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+const browser = await chromium.launch(
+  process.env.PLAIN
+    ? { ...chromiumLaunch, args: [...chromiumLaunch.args, ...extraArgs] }
+    : await appChromiumLaunch(chromium, extraArgs),
+);
 try {
   const { page } = await newAppPage(browser, app);
   await createFile(page);
@@ -39,10 +46,11 @@ try {
         ],
       });
     }
-    const { shown } = await searchTimes(page);
+    const { shown, painted } = await searchTimes(page);
     if (trace) await browser.stopTracing();
     console.log(
-      `run ${run}: p95 ${round(percentile(shown, 95))} ms, p50 ${round(median(shown))} ms; ` +
+      `run ${run}: p95 ${round(percentile(shown, 95))} ms, p50 ${round(median(shown))} ms, ` +
+        `to paint p95 ${round(percentile(painted, 95))} p50 ${round(median(painted))}; ` +
         shown.map((ms) => Math.round(ms)).join(' '),
     );
   }

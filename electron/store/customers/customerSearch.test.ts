@@ -136,6 +136,14 @@ describe('search as you type', () => {
       ),
       { numRuns: 300 },
     );
+    // Seven and eight letters of a real word are read from their own buckets: same answers and ranks.
+    const long = [...new Set(demo.flatMap((c) => [c.firstName, c.lastName, c.city]))].filter(
+      (word): word is string => !!word && word.length >= 8,
+    );
+    expect(long.length).toBeGreaterThan(5);
+    for (const word of long)
+      for (const typed of [word.slice(0, 7), word.slice(0, 8), word.slice(0, 7).toUpperCase()])
+        expect(search.search(typed, live)).toEqual(search.search(typed, live, { scan: true }));
     expect(search.search("d'arc", live)).toEqual(['x1']);
     expect(search.search('jeanne.da', live)).toEqual(['x1']);
     // All separators: nothing to look up, so a scan (the same answer, only slower).
