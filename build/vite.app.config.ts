@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import pkg from '../package.json' with { type: 'json' };
+import { phoneRegexpCache } from './phoneRegexpCache';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -19,7 +20,7 @@ export default defineConfig(({ mode }) => {
   return {
     root: page.root,
     base: './',
-    plugins: mode === 'store' ? [] : [react()],
+    plugins: mode === 'store' ? [phoneRegexpCache()] : [react(), phoneRegexpCache()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     server: { fs: { allow: [repo] } },
     build: {

@@ -1,0 +1,1 @@
+export default function matchesEntirely(text: string, regularExpressionText: string): boolean;
