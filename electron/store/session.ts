@@ -20,6 +20,7 @@ import { HistoryStore } from './history/historyStore';
 import { CustomerImports } from './import/customerImports';
 import type { PageSnapshot } from './pages/pageSnapshot';
 import { RecordPages, writeSealed, type RecordPagesOptions } from './pages/recordPages';
+import { newId as newUuid } from './ids/newId';
 
 /** The customers' pages: blind indexes of emails and phones, sealed as columns. */
 export function openCustomerPages(
@@ -72,7 +73,7 @@ export class Session {
     options: SessionOptions = {},
   ): Promise<{ session: Session; damaged: DamagedPage[] }> {
     const now = options.now ?? Date.now;
-    const newId = options.newId ?? (() => crypto.randomUUID());
+    const newId = options.newId ?? newUuid;
     const { snapshot } = options;
     const pages = <T extends { id: string }>(table: string) =>
       new RecordPages<T>(db, codec, table, { now, snapshot });

@@ -17,6 +17,8 @@ export interface SealedPage {
  * Encrypts pages of records with AES-256-GCM. The additional data names the table and the
  * page id, so a page copied over another, or into another table, fails to open.
  */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export class PageCipher {
   private constructor(
     private readonly pageKey: CryptoKey,
@@ -86,9 +88,20 @@ export class PageCipher {
 
   blindIndexNow(kind: 'email' | 'phone', normalised: string): string {
     // One call runs whole (nothing awaited), so calls never interleave on the shared state.
-    this.indexMac.init();
-    this.indexMac.update(`${kind}:${normalised}`);
+    const mac = this.indexMac;
+    mac.init();
+    const text = `${kind}:${normalised}`;
+    // UTF-8 into a buffer kept for the purpose (at most 3 bytes a UTF-16 unit), rather than a
+    // new array a call: 200k calls in a 100k-row import.
+    if (text.length * 3 <= this.utf8.length) {
+      const { written } = encoder.encodeInto(text, this.utf8);
+      mac.update(this.utf8.subarray(0, written));
+    } else mac.update(text);
     // The first 16 bytes of the MAC, in hex.
-    return this.indexMac.digest('hex').slice(0, 32);
+    const bytes = mac.digest('binary');
+    let hex = '';
+    for (let i = 0; i < 16; i++) hex += HEX[bytes[i]!];
+    return hex;
   }
+  private readonly utf8 = new Uint8Array(1024);
 }

@@ -25,6 +25,7 @@ import {
 } from './customerOrder';
 import { applyRules } from './customerRules';
 import { CustomerSearch } from './customerSearch';
+import { newId as newUuid } from '../ids/newId';
 
 export interface ListQuery {
   offset: number;
@@ -74,7 +75,7 @@ export class CustomerStore {
     options: StoreOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.newId = options.newId ?? newUuid;
     this.settings = options.settings ?? (() => DEFAULT_SETTINGS);
   }
 

@@ -246,30 +246,55 @@ class Matcher {
   private readonly emails = new Map<string, string | number>();
   private readonly phones = new Map<string, string | number>();
 
-  constructor(private readonly on: readonly MatchKey[]) {}
+  private readonly byEmail: boolean;
+  private readonly byPhone: boolean;
 
+  constructor(on: readonly MatchKey[]) {
+    this.byEmail = on.includes('email');
+    this.byPhone = on.includes('phone');
+  }
+
+  // Loops without building arrays: both run once a row, 100k times in a large file.
   add(c: CustomerInput, who: string | number): void {
-    if (this.on.includes('email'))
-      for (const email of [c.email, ...c.additionalEmails])
-        if (email !== '' && !this.emails.has(email)) this.emails.set(email, who);
-    if (this.on.includes('phone'))
-      for (const phone of [c.phone, ...c.additionalPhones])
-        if (phone !== '' && !this.phones.has(phone)) this.phones.set(phone, who);
+    if (this.byEmail) {
+      remember(this.emails, c.email, who);
+      for (const email of c.additionalEmails) remember(this.emails, email, who);
+    }
+    if (this.byPhone) {
+      remember(this.phones, c.phone, who);
+      for (const phone of c.additionalPhones) remember(this.phones, phone, who);
+    }
   }
 
   find(c: CustomerInput): string | number | null {
-    if (this.on.includes('email')) {
-      for (const email of [c.email, ...c.additionalEmails]) {
-        const who = this.emails.get(email);
-        if (who !== undefined) return who;
-      }
+    if (this.byEmail) {
+      const who = lookUp(this.emails, c.email, c.additionalEmails);
+      if (who !== undefined) return who;
     }
-    if (this.on.includes('phone')) {
-      for (const phone of [c.phone, ...c.additionalPhones]) {
-        const who = this.phones.get(phone);
-        if (who !== undefined) return who;
-      }
+    if (this.byPhone) {
+      const who = lookUp(this.phones, c.phone, c.additionalPhones);
+      if (who !== undefined) return who;
     }
     return null;
   }
+}
+
+function remember(known: Map<string, string | number>, key: string, who: string | number): void {
+  if (key !== '' && !known.has(key)) known.set(key, who);
+}
+
+function lookUp(
+  known: Map<string, string | number>,
+  primary: string,
+  others: readonly string[],
+): string | number | undefined {
+  if (primary !== '') {
+    const who = known.get(primary);
+    if (who !== undefined) return who;
+  }
+  for (const key of others) {
+    const who = key === '' ? undefined : known.get(key);
+    if (who !== undefined) return who;
+  }
+  return undefined;
 }
