@@ -91,7 +91,8 @@ export async function planImport(
     const match = policy === 'create' ? null : matcher.find(checked.input);
     if (match === null) {
       matcher.add(checked.input, plan.creates.length);
-      plan.creates.push(withTag(checked.input, options.tag));
+      // The checked row is a new object of its own: tagged in place, not copied (100k rows).
+      plan.creates.push(tagged(checked.input, options.tag));
       plan.rows.push({ line: row.line, action: 'create', problems: [] });
     } else if (policy === 'skip' || policy === 'create') {
       plan.rows.push({ line: row.line, action: 'skip', problems: [] });
@@ -164,6 +165,12 @@ function completeDraft(
 interface Issue {
   path: PropertyKey[];
   message: string;
+}
+
+function tagged(customer: CustomerInput, tag: string): CustomerInput {
+  if (!customer.tags.includes(tag) && customer.tags.length < TAGS_MAX)
+    customer.tags = [...customer.tags, tag];
+  return customer;
 }
 
 function withTag<T extends CustomerInput>(customer: T, tag: string): T {

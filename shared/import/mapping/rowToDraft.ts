@@ -68,11 +68,16 @@ export function rowToDraft(
   options: RowToDraftOptions,
 ): ImportedRow {
   const byTarget = new Map<TargetId, Cell[]>();
-  mapping.forEach((target, column) => {
+  for (let column = 0; column < mapping.length; column++) {
+    const target = mapping[column];
+    if (!target || target === 'ignore') continue;
     const text = cleanText(cells[column] ?? '');
-    if (!target || target === 'ignore' || text === '') return;
-    byTarget.set(target, [...(byTarget.get(target) ?? []), { column, text }]);
-  });
+    if (text === '') continue;
+    const cell = { column, text };
+    const cellsOf = byTarget.get(target);
+    if (cellsOf) cellsOf.push(cell);
+    else byTarget.set(target, [cell]);
+  }
   const first = (target: TargetId) => byTarget.get(target)?.[0];
   const all = (target: TargetId) => byTarget.get(target) ?? [];
 
@@ -186,22 +191,19 @@ export function rowToDraft(
     list: 'additionalEmails' | 'additionalPhones',
     split: RegExp,
   ) {
-    const sources = [
-      ...all(field).map((cell) => ({ cell, target: field as TargetId })),
-      ...all(extra).map((cell) => ({ cell, target: extra as TargetId })),
-    ];
-    const values = sources.flatMap(({ cell, target }) =>
-      cell.text
-        .split(split)
-        .filter((text) => text !== '')
-        .map((text) => ({ cell, target, text })),
-    );
-    const accepted = values.flatMap(({ cell, text, target }) => {
-      const checked = customerInputSchema.shape[field].safeParse(text);
-      if (checked.success) return [{ cell, target, text: checked.data as string }];
-      report(cell, target, checked.error.issues[0]!.message as CustomerRule);
-      return [];
-    });
+    // Plain loops: this runs for two fields of every row, 100k times in a large file.
+    const accepted: { cell: Cell; target: TargetId; text: string }[] = [];
+    const schema = customerInputSchema.shape[field];
+    for (const target of [field, extra] as TargetId[]) {
+      for (const cell of all(target)) {
+        for (const text of split.test(cell.text) ? cell.text.split(split) : [cell.text]) {
+          if (text === '') continue;
+          const checked = schema.safeParse(text);
+          if (checked.success) accepted.push({ cell, target, text: checked.data as string });
+          else report(cell, target, checked.error.issues[0]!.message as CustomerRule);
+        }
+      }
+    }
     const [primary, ...others] = accepted;
     if (!primary) return;
     draft[field] = primary.text;
