@@ -1,3 +1,4 @@
+import type { BackupPage } from '../../shared/vault/backupFile';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,7 @@ async function start(options: { backend?: string } = {}) {
   await flush();
   const [store, ui] = FakeWindow.all as [FakeWindow, FakeWindow];
   const storeCalls = { keys: [] as Uint8Array[], locks: 0 };
+  let storePagesNow: BackupPage[] = [];
   const controlPort = store.webContents.posted.find((p) => p.channel === HOST_PORT_MESSAGE)!
     .ports[0] as FakePort;
   serve(mainPortEndpoint(controlPort), storeControlContract, {
@@ -58,6 +60,11 @@ async function start(options: { backend?: string } = {}) {
       storeCalls.locks++;
       return { locked: true as const };
     },
+    'store.readPages': () => ({ pages: storePagesNow }),
+    'store.replacePages': ({ pages }) => {
+      storePagesNow = pages as BackupPage[];
+      return { replaced: pages.length };
+    },
   });
   const fromUi = { sender: ui.webContents, senderFrame: { url: 'comptoir://ui/index.html' } };
   const call = (method: string, arg: unknown = {}, event: unknown = fromUi) =>
@@ -66,7 +73,9 @@ async function start(options: { backend?: string } = {}) {
     ui.webContents.sent
       .filter((s) => s.channel === HOST_EVENT_CHANNEL)
       .map((s) => (s.args[0] as { payload: VaultStatus }).payload.state);
-  return { electron, app, store, ui, storeCalls, call, vaultEvents };
+  const storePages = () => storePagesNow;
+  const setStorePages = (next: BackupPage[]) => void (storePagesNow = next);
+  return { electron, app, store, ui, storeCalls, call, vaultEvents, storePages, setStorePages };
 }
 
 describe('Electron main', () => {
@@ -168,6 +177,51 @@ describe('Electron main', () => {
     const toUi = JSON.stringify([created, ui.webContents.sent]);
     expect(toUi).not.toContain(Buffer.from(storeCalls.keys[0]!).toString('base64'));
     expect(vaultEvents().at(-1)).toBe('unlocked');
+  });
+
+  it('backs up the sealed pages with the vault, and restores them on another laptop', async () => {
+    const first = await start();
+    await first.call('vault.create', { passphrase: PASS });
+    const sealed = [
+      {
+        id: 'p1',
+        table: 'customers',
+        iv: new Uint8Array(12).fill(7),
+        data: new Uint8Array([1, 2, 3]),
+        count: 1,
+        updatedAt: 5,
+        emailIndex: ['abc'],
+        phoneIndex: [],
+      },
+    ];
+    await first.call('vault.lock');
+    // The store holds the pages; main asks for them, sealed, to write the backup.
+    first.setStorePages(sealed);
+    const made = (await first.call('vault.backup')) as {
+      ok: true;
+      value: { bytes: Uint8Array; records: Record<string, number> };
+    };
+    expect(made.value.records).toEqual({ customers: 1 });
+
+    rmSync(userData, { recursive: true, force: true });
+    userData = mkdtempSync(join(tmpdir(), 'comptoir-main-'));
+    const second = await start();
+    const preview = await second.call('vault.previewBackup', {
+      bytes: made.value.bytes,
+      passphrase: PASS,
+    });
+    expect(preview).toMatchObject({ ok: true, value: { replacesFile: false } });
+    const restored = await second.call('vault.restoreBackup', {
+      bytes: made.value.bytes,
+      passphrase: PASS,
+    });
+    expect(restored).toMatchObject({ ok: true });
+    expect(second.storePages()).toEqual(sealed);
+    // The data key the second store got is the first one's.
+    expect(second.storeCalls.keys.at(-1)).toEqual(first.storeCalls.keys[0]);
+    expect(JSON.parse(readFileSync(join(userData, 'vault.json'), 'utf8')).format).toBe(
+      'comptoir-vault',
+    );
   });
 
   it('locks when the system sleeps or locks its screen, and tells the UI', async () => {

@@ -8,6 +8,7 @@ import {
 import type { HostHandlers } from '../../shared/contract/host';
 import type { StoreControlContract } from '../../shared/contract/storeControl';
 import { connect } from '../../shared/rpc/client';
+import { BackupService } from '../../shared/vault/backupService';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
 import { VaultService } from '../../shared/vault/vaultService';
 import { createAppFileHandler, type AppFolders } from './appProtocol';
@@ -95,6 +96,18 @@ export async function startComptoir(
     },
   });
 
+  // Backups carry the pages as the store keeps them (sealed): main never sees a record.
+  const backups = new BackupService(
+    vault,
+    {
+      read: async () => (await storeControl.send('store.readPages', {})).pages,
+      replace: async (pages) => {
+        await storeControl.send('store.replacePages', { pages });
+      },
+    },
+    { appVersion: app.getVersion() },
+  );
+
   // Each UI load gets a fresh CoreApi port, the other end of which goes to the store.
   const connectUiToStore = () => {
     const core = new electron.MessageChannelMain();
@@ -121,7 +134,7 @@ export async function startComptoir(
       platform: electron.platform,
     }),
     ...createFileHandlers(electron.dialog, { downloads: () => app.getPath('downloads') }),
-    ...createVaultHandlers(vault),
+    ...createVaultHandlers(vault, backups),
   };
   electron.ipcMain.handle(
     HOST_CHANNEL,

@@ -168,6 +168,54 @@ describe('the browser-mode store over a real MessageChannel', () => {
   });
 });
 
+describe('backups in browser mode', () => {
+  it('backup then restore into an empty profile gives identical records', async () => {
+    const { client } = await unlockedClient();
+    await client.send('demo.load', { count: 1500, seed: 9 });
+    const { rows } = await client.send('customers.list', { offset: 0, limit: 1 });
+    const buyer = rows[0]!;
+    await client.send('purchases.add', {
+      purchase: {
+        customerId: buyer.id,
+        at: 1_764_000_000_000,
+        lines: [{ product: 'Café en grains', sku: 'CAF-1', quantity: 2, unitPriceMinor: 850 }],
+        currency: 'EUR',
+      },
+    });
+    const everyone = async (c: typeof client) => {
+      const all = [];
+      for (let offset = 0; offset < 1500; offset += 100)
+        all.push(...(await c.send('customers.list', { offset, limit: 100 })).rows);
+      return all;
+    };
+    const before = await everyone(client);
+    const timeline = await client.send('customers.timeline', { id: buyer.id });
+    const made = await client.send('vault.backup', {});
+    expect(made.records).toMatchObject({ customers: 1500, purchases: 1 });
+
+    // Another laptop: a new profile, nothing created yet.
+    const other = storeAndClient().client;
+    expect((await other.send('vault.status', {})).state).toBe('new');
+    await expect(
+      other.send('vault.previewBackup', { bytes: made.bytes, passphrase: 'not the one' }),
+    ).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+    const preview = await other.send('vault.previewBackup', {
+      bytes: made.bytes,
+      passphrase: PASS,
+    });
+    expect(preview).toMatchObject({ records: { customers: 1500 }, replacesFile: false });
+    const report = await other.send('vault.restoreBackup', { bytes: made.bytes, passphrase: PASS });
+    expect(report).toMatchObject({ customers: 1500, damaged: [] });
+    expect(await everyone(other)).toEqual(before);
+    expect(await other.send('customers.timeline', { id: buyer.id })).toEqual(timeline);
+    // The restored file opens with the backup's passphrase from now on.
+    await other.send('vault.lock', {});
+    await expect(other.send('vault.unlock', { passphrase: PASS })).resolves.toMatchObject({
+      customers: 1500,
+    });
+  });
+});
+
 describe('the Electron store window', () => {
   const channel = () => {
     const c = new MessageChannel();

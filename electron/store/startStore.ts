@@ -3,7 +3,10 @@ import { storeControlContract } from '../../shared/contract/storeControl';
 import { vaultContract } from '../../shared/contract/vault';
 import type { MessageEndpoint } from '../../shared/rpc/endpoint';
 import { serve, type Server } from '../../shared/rpc/server';
+import type { BackupPage } from '../../shared/vault/backupFile';
+import { BackupService } from '../../shared/vault/backupService';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
+import { sealedPages } from './backup/sealedPages';
 import type { Argon2 } from '../../shared/vault/argon2';
 import type { KdfParams } from '../../shared/vault/vaultFile';
 import { createCoreHandlers, type Emit } from './core';
@@ -16,6 +19,8 @@ export interface StoreOptions {
   codec?: CodecFactory;
   /** Tests use a cheaper Argon2id; the product keeps the default. */
   kdf?: KdfParams;
+  /** Written into backups; the build's version by default. */
+  appVersion?: string;
   /** Where Argon2id runs (the worker entry gives it a worker of its own); here by default. */
   argon2?: Argon2;
 }
@@ -32,9 +37,14 @@ export function startWorkerStore(endpoint: MessageEndpoint, options: StoreOption
     kdf: options.kdf,
     argon2: options.argon2,
   });
+  const backups = new BackupService(vault, sealedPages(runtime), {
+    appVersion:
+      options.appVersion ?? (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'),
+    argon2: options.argon2,
+  });
   server = serve<typeof contract, CoreEvents>(endpoint, contract, {
     ...createCoreHandlers(runtime, (event, payload) => server?.emit(event, payload)),
-    ...createVaultHandlers(vault),
+    ...createVaultHandlers(vault, backups),
   });
   return { runtime, server };
 }
@@ -51,11 +61,17 @@ export function startWindowStore(hostEndpoint: MessageEndpoint, options: StoreOp
     for (const server of uis) server.emit(event, payload);
   };
   const handlers = createCoreHandlers(runtime, emit);
+  const pages = sealedPages(runtime);
   const control = serve(hostEndpoint, storeControlContract, {
     'store.unlock': ({ dataKey }) => runtime.unlock(dataKey as Uint8Array<ArrayBuffer>),
     'store.lock': () => {
       runtime.lock();
       return { locked: true as const };
+    },
+    'store.readPages': async () => ({ pages: await pages.read() }),
+    'store.replacePages': async ({ pages: replacing }) => {
+      await pages.replace(replacing as BackupPage[]);
+      return { replaced: replacing.length };
     },
   });
   return {

@@ -37,5 +37,8 @@ const HOST_METHOD_SET: Record<keyof HostContract, true> = {
   'vault.forgetDevice': true,
   'vault.setAutoLock': true,
   'vault.lock': true,
+  'vault.backup': true,
+  'vault.previewBackup': true,
+  'vault.restoreBackup': true,
 };
 export const HOST_METHOD_NAMES = Object.keys(HOST_METHOD_SET) as (keyof HostContract)[];

@@ -22,7 +22,9 @@ export const SAVE_BYTES_MAX = 512 * 1024 * 1024;
 export const hostContract = {
   'host.appInfo': method<AppInfo>()(z.strictObject({})),
   /** The system's open dialog (browser mode: the browser's); null when the user cancels. */
-  'host.openFile': method<PickedFile | null>()(z.strictObject({ purpose: z.enum(['import']) })),
+  'host.openFile': method<PickedFile | null>()(
+    z.strictObject({ purpose: z.enum(['import', 'backup']) }),
+  ),
   /** The system's save dialog, then the bytes written (browser mode: a download). */
   'host.saveFile': method<{ saved: boolean }>()(
     z.strictObject({

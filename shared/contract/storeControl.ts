@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BackupPage } from '../vault/backupFile';
 import { method } from './define';
 
 export interface DamagedPage {
@@ -12,6 +13,18 @@ export interface UnlockReport {
   damaged: DamagedPage[];
 }
 
+const bytes = z.instanceof(Uint8Array);
+const sealedPageSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  table: z.string().min(1).max(100),
+  iv: bytes.refine((iv) => iv.length > 0 && iv.length <= 64, { error: 'badIv' }),
+  data: bytes,
+  count: z.int().min(0),
+  updatedAt: z.int().min(0),
+  emailIndex: z.array(z.string().max(200)),
+  phoneIndex: z.array(z.string().max(200)),
+}) satisfies z.ZodType<BackupPage>;
+
 /** What the host (main, or browser mode's vault) tells the store: open with this key, or lock. */
 export const storeControlContract = {
   'store.unlock': method<UnlockReport>()(
@@ -20,5 +33,11 @@ export const storeControlContract = {
     }),
   ),
   'store.lock': method<{ locked: true }>()(z.strictObject({})),
+  /** Every sealed page, as stored: what a backup carries (main writes scheduled backups). */
+  'store.readPages': method<{ pages: BackupPage[] }>()(z.strictObject({})),
+  /** A restore: every page replaced at once, the store locked. */
+  'store.replacePages': method<{ replaced: number }>()(
+    z.strictObject({ pages: z.array(sealedPageSchema) }),
+  ),
 };
 export type StoreControlContract = typeof storeControlContract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BackupMade, BackupPreview } from '../vault/backupService';
 import type { PassphraseVerdict } from '../vault/passphrasePolicy';
 import { method } from './define';
 import type { UnlockReport } from './storeControl';
@@ -28,6 +29,11 @@ export interface VaultStatus {
 }
 
 const passphrase = z.string().min(1).max(1024);
+/** A backup read or written whole: a file of 100k customers is about 40 MB. */
+export const BACKUP_BYTES_MAX = 512 * 1024 * 1024;
+const backupBytes = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= BACKUP_BYTES_MAX, { error: 'tooLong' });
 export const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 30, 60] as const;
 
 /** The vault part of HostApi: the data key never crosses it, only passphrases and states. */
@@ -56,5 +62,13 @@ export const vaultContract = {
     }),
   ),
   'vault.lock': method<{ locked: true }>()(z.strictObject({})),
+  /** The whole customer file, still encrypted, as one portable file. */
+  'vault.backup': method<BackupMade>()(z.strictObject({})),
+  /** What a backup holds, once its passphrase is checked; nothing changes. */
+  'vault.previewBackup': method<BackupPreview>()(
+    z.strictObject({ bytes: backupBytes, passphrase }),
+  ),
+  /** Replaces this device's customer file with the backup's, and opens it. */
+  'vault.restoreBackup': method<UnlockReport>()(z.strictObject({ bytes: backupBytes, passphrase })),
 };
 export type VaultContract = typeof vaultContract;

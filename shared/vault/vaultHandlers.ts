@@ -1,10 +1,14 @@
 import type { HandlersOf } from '../contract/define';
 import type { VaultContract } from '../contract/vault';
+import type { BackupService } from './backupService';
 import { judgePassphrase } from './passphrasePolicy';
 import type { VaultService } from './vaultService';
 
 /** VaultApi served by a VaultService (the same handlers in main and in browser mode's worker). */
-export function createVaultHandlers(vault: VaultService): HandlersOf<VaultContract> {
+export function createVaultHandlers(
+  vault: VaultService,
+  backups: BackupService,
+): HandlersOf<VaultContract> {
   return {
     'vault.status': () => vault.status(),
     'vault.judge': ({ passphrase }) => judgePassphrase(passphrase),
@@ -33,5 +37,8 @@ export function createVaultHandlers(vault: VaultService): HandlersOf<VaultContra
       await vault.lock();
       return { locked: true };
     },
+    'vault.backup': () => backups.make(),
+    'vault.previewBackup': ({ bytes, passphrase }) => backups.preview(bytes, passphrase),
+    'vault.restoreBackup': ({ bytes, passphrase }) => backups.restore(bytes, passphrase),
   };
 }

@@ -193,6 +193,30 @@ export class VaultService {
     await this.notify();
   }
 
+  /** This device's vault as stored (null before a file is created): what a backup carries. */
+  async vaultFile(): Promise<VaultFile | null> {
+    return this.load();
+  }
+
+  /**
+   * Makes `vault` this device's, as a restored backup brings it, and opens the store with its
+   * key: the backup's passphrase opens the file from now on. This device's keychain seal and
+   * wrong-try count do not carry over; its auto-lock setting stays.
+   */
+  async adopt(vault: VaultFile, dataKey: Bytes): Promise<UnlockReport> {
+    try {
+      const current = await this.load();
+      const settings = current?.settings ?? vault.settings;
+      await this.save({ ...vault, keychainWrap: undefined, throttle: undefined, settings });
+      this.failures = 0;
+      this.nextTryAt = 0;
+    } catch (error) {
+      wipe(dataKey);
+      throw error;
+    }
+    return this.openStore(dataKey);
+  }
+
   async lock(): Promise<void> {
     await this.options.store.lock();
     this.unlocked = false;

@@ -1,0 +1,47 @@
+import type { BackupPage } from '../../../shared/vault/backupFile';
+import type { SealedPages } from '../../../shared/vault/backupService';
+import { AppError } from '../../../shared/errors';
+import type { PageRow } from '../db/database';
+import { bumpPagesVersion } from '../pages/pageSnapshot';
+import type { StoreRuntime } from '../storeRuntime';
+
+/**
+ * The store's pages as a backup takes them and a restore puts them back: sealed, never
+ * decrypted here. Quarantined pages stay where they are (set aside, never silently deleted).
+ */
+export function sealedPages(runtime: StoreRuntime): SealedPages {
+  const { db } = runtime;
+  return {
+    read: async () => (await db.pages.toArray()).map(toBackupPage),
+    replace: async (pages) => {
+      if (runtime.unlocked) {
+        throw new AppError('CONFLICT', 'The customer file must be locked before a restore');
+      }
+      await db.transaction('rw', db.pages, db.meta, db.customers, async () => {
+        await db.pages.clear();
+        // Clear rows of the first schema, if any were left: they belong to the file replaced.
+        await db.customers.clear();
+        await db.pages.bulkPut(pages.map(toPageRow));
+        await bumpPagesVersion(db);
+      });
+      runtime.lock(); // the pages read ahead were the old file's: read the new ones
+    },
+  };
+}
+
+function toBackupPage(row: PageRow): BackupPage {
+  return {
+    id: row.id,
+    table: row.table,
+    iv: row.iv,
+    data: row.data,
+    count: row.count,
+    updatedAt: row.updatedAt,
+    emailIndex: row.emailIndex ?? [],
+    phoneIndex: row.phoneIndex ?? [],
+  };
+}
+
+function toPageRow(page: BackupPage): PageRow {
+  return { ...page };
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { Bytes } from './bytes';
+import { vaultFileSchema, type VaultFile } from './vaultFile';
+
+/**
+ * A backup is the customer file as it is stored, in one portable file: the vault (the data key
+ * wrapped by the passphrase and by the recovery key) and every sealed page, byte for byte.
+ * Nothing is decrypted to make one, so main can write one on a schedule while the file is
+ * locked, and the passphrase of the file at backup time is what opens it on another laptop.
+ *
+ * Layout: 16 bytes of magic, the header's length (4 bytes, little-endian), the header (UTF-8
+ * JSON: vault, pages without their bytes), then each page's iv and data in header order.
+ */
+export const BACKUP_MAGIC = 'COMPTOIR BACKUP\n';
+export const BACKUP_EXTENSION = 'comptoir-backup';
+const MAGIC_BYTES = new TextEncoder().encode(BACKUP_MAGIC);
+const HEADER_MAX = 256 * 1024 * 1024;
+
+/** One sealed page as stored: only `iv` and `data` are secret (AES-GCM, bound to table and id). */
+export interface BackupPage {
+  id: string;
+  table: string;
+  iv: Bytes;
+  data: Bytes;
+  count: number;
+  updatedAt: number;
+  emailIndex: string[];
+  phoneIndex: string[];
+}
+
+export interface BackupContents {
+  createdAt: number;
+  appVersion: string;
+  /** The vault as it opens anywhere: without this device's keychain seal or wrong-try count. */
+  vault: VaultFile;
+  pages: BackupPage[];
+}
+
+const pageEntrySchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  table: z.string().min(1).max(100),
+  count: z.int().min(0),
+  updatedAt: z.int().min(0),
+  emailIndex: z.array(z.string().max(200)),
+  phoneIndex: z.array(z.string().max(200)),
+  ivBytes: z.int().min(1).max(64),
+  dataBytes: z.int().min(0),
+});
+
+const headerSchema = z.strictObject({
+  format: z.literal('comptoir-backup'),
+  version: z.literal(1),
+  createdAt: z.int().min(0),
+  appVersion: z.string().max(50),
+  vault: vaultFileSchema,
+  pages: z.array(pageEntrySchema),
+});
+
+/** The vault as a backup carries it: what only this device can open is left out. */
+export function portableVault(vault: VaultFile): VaultFile {
+  const { keychainWrap: _keychain, throttle: _throttle, ...portable } = vault;
+  return portable;
+}
+
+export function encodeBackup(contents: BackupContents): Bytes {
+  const header = {
+    format: 'comptoir-backup',
+    version: 1,
+    createdAt: contents.createdAt,
+    appVersion: contents.appVersion,
+    vault: portableVault(contents.vault),
+    pages: contents.pages.map((p) => ({
+      id: p.id,
+      table: p.table,
+      count: p.count,
+      updatedAt: p.updatedAt,
+      emailIndex: p.emailIndex,
+      phoneIndex: p.phoneIndex,
+      ivBytes: p.iv.byteLength,
+      dataBytes: p.data.byteLength,
+    })),
+  };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const body = contents.pages.reduce((sum, p) => sum + p.iv.byteLength + p.data.byteLength, 0);
+  const out = new Uint8Array(MAGIC_BYTES.length + 4 + headerBytes.length + body);
+  out.set(MAGIC_BYTES, 0);
+  new DataView(out.buffer).setUint32(MAGIC_BYTES.length, headerBytes.length, true);
+  let at = MAGIC_BYTES.length + 4;
+  out.set(headerBytes, at);
+  at += headerBytes.length;
+  for (const page of contents.pages) {
+    out.set(page.iv, at);
+    at += page.iv.byteLength;
+    out.set(page.data, at);
+    at += page.data.byteLength;
+  }
+  return out;
+}
+
+const badFile = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError('BAD_FILE', message, details);
+
+/** Reads a backup; a file that is not one, or is cut short, is refused with what and where. */
+export function decodeBackup(bytes: Uint8Array): BackupContents {
+  const magicEnd = MAGIC_BYTES.length;
+  if (bytes.length < magicEnd + 4 || MAGIC_BYTES.some((b, i) => bytes[i] !== b)) {
+    throw badFile('This file is not a Comptoir backup', { at: 0 });
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(magicEnd, true);
+  const headerStart = magicEnd + 4;
+  if (headerLength > HEADER_MAX || headerStart + headerLength > bytes.length) {
+    throw badFile('The backup is cut short: its description is incomplete', {
+      at: headerStart,
+      expected: headerLength,
+    });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(
+        bytes.subarray(headerStart, headerStart + headerLength),
+      ),
+    );
+  } catch {
+    throw badFile('The backup description is damaged (not readable JSON)', { at: headerStart });
+  }
+  const parsed = headerSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badFile(`The backup description is damaged at ${issue.path.join('.') || 'its root'}`, {
+      at: headerStart,
+      path: issue.path.map(String),
+    });
+  }
+  const header = parsed.data;
+  let at = headerStart + headerLength;
+  const pages: BackupPage[] = [];
+  for (const entry of header.pages) {
+    const end = at + entry.ivBytes + entry.dataBytes;
+    if (end > bytes.length) {
+      throw badFile(`The backup is cut short in page ${entry.id}`, { at, page: entry.id });
+    }
+    const { ivBytes, dataBytes: _data, ...page } = entry;
+    pages.push({
+      ...page,
+      iv: bytes.slice(at, at + ivBytes),
+      data: bytes.slice(at + ivBytes, end),
+    });
+    at = end;
+  }
+  if (at !== bytes.length) {
+    throw badFile('The backup has bytes after its last page', { at });
+  }
+  return {
+    createdAt: header.createdAt,
+    appVersion: header.appVersion,
+    vault: header.vault,
+    pages,
+  };
+}
+
+/** Records per table ("customers", "purchases"...), from the pages' clear counts. */
+export function recordsPerTable(pages: readonly Pick<BackupPage, 'table' | 'count'>[]) {
+  const records: Record<string, number> = {};
+  for (const page of pages) records[page.table] = (records[page.table] ?? 0) + page.count;
+  return records;
+}
+
+/** "comptoir-2026-12-02-1405.comptoir-backup": sorts by date, says when. */
+export function backupFileName(at: number): string {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `comptoir-${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}.${BACKUP_EXTENSION}`;
+}
