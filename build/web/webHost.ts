@@ -4,6 +4,7 @@ import type { MethodName } from '../../shared/contract/define';
 import type { HostClient, HostContract } from '../../shared/contract/host';
 import type { VaultContract } from '../../shared/contract/vault';
 import { AppError } from '../../shared/errors';
+import { BACKUP_EXTENSION } from '../../shared/vault/backupFile';
 
 const appInfo = () => ({
   runtime: 'web' as const,
@@ -15,11 +16,14 @@ const appInfo = () => ({
  * The browser's own file picker. Called from a click (the page's HostApi answers in the same
  * task), so the browser lets it open; null when the user closes it without a file.
  */
-function pickFile(): Promise<{ name: string; bytes: Uint8Array } | null> {
+function pickFile(
+  purpose: 'import' | 'backup',
+): Promise<{ name: string; bytes: Uint8Array } | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.csv,.tsv,.txt,.vcf,text/csv,text/vcard';
+    input.accept =
+      purpose === 'backup' ? `.${BACKUP_EXTENSION}` : '.csv,.tsv,.txt,.vcf,text/csv,text/vcard';
     input.addEventListener('cancel', () => resolve(null));
     input.addEventListener('change', () => {
       const file = input.files?.[0];
@@ -50,7 +54,14 @@ export function createWebHost(worker: Client<VaultContract, CoreEvents>): HostCl
   return {
     async send(method, arg, options?: CallOptions) {
       if (method === 'host.appInfo') return appInfo() as never;
-      if (method === 'host.openFile') return pickFile() as never;
+      if (method === 'host.openFile') {
+        return pickFile((arg as { purpose: 'import' | 'backup' }).purpose) as never;
+      }
+      // Writing into a folder on a schedule needs the desktop app's main process.
+      if (method === 'backups.schedule') return null as never;
+      if (method.startsWith('backups.')) {
+        throw new AppError('FORBIDDEN', 'Automatic backups need the desktop app');
+      }
       if (method === 'host.saveFile') {
         download(arg as { name: string; mime: string; bytes: Uint8Array });
         return { saved: true } as never;

@@ -3,6 +3,8 @@ import { basename, join } from 'node:path';
 import type * as Electron from 'electron';
 import type { HostHandlers } from '../../shared/contract/host';
 import { IMPORT_BYTES_MAX } from '../../shared/contract/imports';
+import { BACKUP_BYTES_MAX } from '../../shared/contract/vault';
+import { BACKUP_EXTENSION } from '../../shared/vault/backupFile';
 import { AppError } from '../../shared/errors';
 
 export type FileDialogs = Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -17,19 +19,23 @@ export function createFileHandlers(
   folders: { downloads: () => string },
 ): Pick<HostHandlers, 'host.openFile' | 'host.saveFile'> {
   return {
-    'host.openFile': async () => {
+    'host.openFile': async ({ purpose }) => {
+      const backup = purpose === 'backup';
       const picked = await dialog.showOpenDialog({
         properties: ['openFile'],
         filters: [
-          { name: 'CSV, vCard', extensions: ['csv', 'tsv', 'txt', 'vcf'] },
+          backup
+            ? { name: 'Comptoir backup', extensions: [BACKUP_EXTENSION] }
+            : { name: 'CSV, vCard', extensions: ['csv', 'tsv', 'txt', 'vcf'] },
           { name: '*', extensions: ['*'] },
         ],
       });
       const path = picked.filePaths[0];
       if (picked.canceled || path === undefined) return null;
       const { size } = await stat(path);
-      if (size > IMPORT_BYTES_MAX) {
-        throw new AppError('BAD_FILE', `${basename(path)} is larger than 256 MB`, {
+      const max = backup ? BACKUP_BYTES_MAX : IMPORT_BYTES_MAX;
+      if (size > max) {
+        throw new AppError('BAD_FILE', `${basename(path)} is larger than ${max / 2 ** 20} MB`, {
           name: basename(path),
         });
       }

@@ -1,5 +1,5 @@
 import type { BackupPage } from '../../shared/vault/backupFile';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -222,6 +222,33 @@ describe('Electron main', () => {
     expect(JSON.parse(readFileSync(join(userData, 'vault.json'), 'utf8')).format).toBe(
       'comptoir-vault',
     );
+  });
+
+  it('writes automatic backups into the folder the user picks, locked or not', async () => {
+    const { electron, call, setStorePages } = await start();
+    expect(await call('backups.schedule')).toMatchObject({
+      ok: true,
+      value: { folder: null, everyHours: 0 },
+    });
+    expect(await call('backups.chooseFolder')).toEqual({ ok: true, value: null }); // cancelled
+    const folder = join(userData, 'Sauvegardes');
+    mkdirSync(folder);
+    electron.deps.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [folder] });
+    expect(await call('backups.chooseFolder')).toMatchObject({ ok: true, value: { folder } });
+    expect(await call('backups.setSchedule', { everyHours: 24, keep: 3 })).toMatchObject({
+      ok: true,
+      value: { folder, everyHours: 24, keep: 3 },
+    });
+    expect(await call('backups.setSchedule', { everyHours: 5, keep: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    await call('vault.create', { passphrase: PASS });
+    await call('vault.lock');
+    setStorePages([]);
+    const ran = await call('backups.runNow');
+    expect(ran).toMatchObject({ ok: true, value: { lastError: null } });
+    expect(readdirSync(folder)).toEqual([(ran as { value: { lastFile: string } }).value.lastFile]);
   });
 
   it('locks when the system sleeps or locks its screen, and tells the UI', async () => {

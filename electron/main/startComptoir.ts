@@ -17,6 +17,7 @@ import { createFileHandlers } from './hostFiles';
 import { createHostIpcHandler } from './hostIpc';
 import { mainPortEndpoint } from './portMain';
 import { safeStorageKeychain } from './safeStorageKeychain';
+import { CHECK_EVERY_MS, ScheduledBackups } from './scheduledBackups';
 import {
   APP_SCHEME,
   STORE_ORIGIN,
@@ -108,6 +109,15 @@ export async function startComptoir(
     { appVersion: app.getVersion() },
   );
 
+  // Automatic backups into a folder: checked every few minutes, whether locked or not.
+  const scheduled = new ScheduledBackups({
+    configPath: join(app.getPath('userData'), 'backups.json'),
+    make: () => backups.make(),
+  });
+  const checkSchedule = () => void scheduled.runIfDue().catch(() => undefined);
+  void scheduled.load().then(checkSchedule);
+  setInterval(checkSchedule, CHECK_EVERY_MS).unref();
+
   // Each UI load gets a fresh CoreApi port, the other end of which goes to the store.
   const connectUiToStore = () => {
     const core = new electron.MessageChannelMain();
@@ -135,6 +145,16 @@ export async function startComptoir(
     }),
     ...createFileHandlers(electron.dialog, { downloads: () => app.getPath('downloads') }),
     ...createVaultHandlers(vault, backups),
+    'backups.schedule': () => scheduled.status(),
+    'backups.setSchedule': (schedule) => scheduled.setSchedule(schedule),
+    'backups.chooseFolder': async () => {
+      const chosen = await electron.dialog.showOpenDialog({
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const folder = chosen.filePaths[0];
+      return chosen.canceled || !folder ? null : scheduled.setSchedule({ folder });
+    },
+    'backups.runNow': () => scheduled.runNow(),
   };
   electron.ipcMain.handle(
     HOST_CHANNEL,

@@ -40,5 +40,9 @@ const HOST_METHOD_SET: Record<keyof HostContract, true> = {
   'vault.backup': true,
   'vault.previewBackup': true,
   'vault.restoreBackup': true,
+  'backups.schedule': true,
+  'backups.setSchedule': true,
+  'backups.chooseFolder': true,
+  'backups.runNow': true,
 };
 export const HOST_METHOD_NAMES = Object.keys(HOST_METHOD_SET) as (keyof HostContract)[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '../rpc/client';
 import { method, type HandlersOf } from './define';
+import { backupsContract } from './backups';
 import { vaultContract, type VaultStatus } from './vault';
 
 export interface AppInfo {
@@ -36,6 +37,7 @@ export const hostContract = {
     }),
   ),
   ...vaultContract,
+  ...backupsContract,
 };
 
 export type HostContract = typeof hostContract;
