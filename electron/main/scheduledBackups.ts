@@ -2,7 +2,6 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
-  BACKUP_INTERVALS,
   BACKUPS_KEPT_MAX,
   type BackupSchedule,
   type BackupScheduleStatus,
@@ -18,9 +17,7 @@ export const CHECK_EVERY_MS = 10 * 60_000;
 
 const savedSchema = z.object({
   folder: z.string().nullable().default(null),
-  everyHours: z
-    .union(BACKUP_INTERVALS.map((h) => z.literal(h)) as unknown as [z.ZodLiteral<0>])
-    .default(0),
+  everyHours: z.union([z.literal(0), z.literal(24), z.literal(168)]).default(0),
   keep: z.int().min(1).max(BACKUPS_KEPT_MAX).default(10),
   lastAt: z.int().nullable().default(null),
   lastFile: z.string().nullable().default(null),

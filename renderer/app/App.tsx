@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { CustomersPage } from '../features/customers/components/CustomersPage';
 import { DamageBanner } from '../features/vault/components/DamageBanner';
 import { RecoveryKeyReminder } from '../features/vault/components/RecoveryKeyReminder';
+import { BackupsDialog } from '../features/backups/components/BackupsDialog';
 import { SettingsDialog } from '../features/settings/components/SettingsDialog';
 import { SecurityDialog } from '../features/vault/components/SecurityDialog';
 import { VaultGate } from '../features/vault/components/VaultGate';
@@ -30,6 +31,7 @@ function OpenFile() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [security, setSecurity] = useState(false);
   const [settings, setSettings] = useState(false);
+  const [backups, setBackups] = useState(false);
 
   useEffect(() => {
     host.send('host.appInfo', {}).then(setInfo, () => setInfo(null));
@@ -43,6 +45,9 @@ function OpenFile() {
           <LanguageSwitch />
           <button type="button" className="button-secondary" onClick={() => setSettings(true)}>
             {t('settings.title')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setBackups(true)}>
+            {t('backup.button')}
           </button>
           <button type="button" className="button-secondary" onClick={() => setSecurity(true)}>
             {t('security.title')}
@@ -65,6 +70,7 @@ function OpenFile() {
       </footer>
       {security && <SecurityDialog onClose={() => setSecurity(false)} />}
       {settings && <SettingsDialog onClose={() => setSettings(false)} />}
+      {backups && <BackupsDialog onClose={() => setBackups(false)} />}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 /** English messages. Keys are the contract every other language must fill (see fr.ts). */
 import { enRecord } from './en.record';
 import { enImport } from './en.import';
+import { enBackup } from './en.backup';
 
 export const en = {
   ...enRecord,
   ...enImport,
+  ...enBackup,
   'app.name': 'Comptoir',
   'app.tagline': 'Your customer file, on this computer',
   'app.about': 'Comptoir {version} · {runtime}',

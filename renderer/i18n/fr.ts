@@ -2,10 +2,12 @@ import type { Messages } from './en';
 
 import { frRecord } from './fr.record';
 import { frImport } from './fr.import';
+import { frBackup } from './fr.backup';
 
 export const fr: Messages = {
   ...frRecord,
   ...frImport,
+  ...frBackup,
   'app.name': 'Comptoir',
   'app.tagline': 'Votre fichier clients, sur cet ordinateur',
   'app.about': 'Comptoir {version} · {runtime}',

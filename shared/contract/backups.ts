@@ -29,9 +29,7 @@ export const backupsContract = {
   'backups.schedule': method<BackupScheduleStatus | null>()(z.strictObject({})),
   'backups.setSchedule': method<BackupScheduleStatus>()(
     z.strictObject({
-      everyHours: z.union(
-        BACKUP_INTERVALS.map((h) => z.literal(h)) as unknown as [z.ZodLiteral<0>],
-      ),
+      everyHours: z.union([z.literal(0), z.literal(24), z.literal(168)]),
       keep: z.int().min(1).max(BACKUPS_KEPT_MAX),
     }),
   ),

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import type { PickedFile } from '../../../../shared/contract/host';
 import { useStore } from 'zustand';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
+import { RestoreBackupDialog, usePickBackup } from '../../backups/components/RestoreBackupDialog';
 import { AuthCard } from './AuthCard';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
@@ -14,6 +16,9 @@ export function CreateVaultScreen() {
   const next = useNewPassphrase();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A new laptop: the file can come from a backup instead of starting empty.
+  const [backup, setBackup] = useState<PickedFile | null>(null);
+  const pickBackup = usePickBackup(setBackup);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,6 +58,10 @@ export function CreateVaultScreen() {
           {busy ? t('vault.creating') : t('vault.create')}
         </button>
       </form>
+      <button type="button" className="link-button auth-link" onClick={() => void pickBackup()}>
+        {t('vault.restoreInstead')}
+      </button>
+      {backup && <RestoreBackupDialog file={backup} onClose={() => setBackup(null)} />}
     </AuthCard>
   );
 }
