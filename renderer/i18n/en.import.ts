@@ -37,6 +37,7 @@ export const enImport = {
   'import.matchOn': 'Same customer when the same',
   'import.match.email': 'email',
   'import.match.phone': 'phone',
+  'import.match.externalId': 'id in the other system',
   'import.check': 'Check the file',
   'import.checking': 'Checking every row…',
   'import.back': 'Back',

@@ -34,6 +34,7 @@ export const enRecord = {
   'field.jobTitle': 'Job title',
   'field.source': 'Source',
   'field.sourceDetail': 'Source detail',
+  'field.externalId': 'Id in another system',
   'field.status': 'Status',
   'field.tags': 'Tags',
   'field.interests': 'Interests',

@@ -41,6 +41,7 @@ export const frImport: Record<keyof typeof enImport, Message> = {
   'import.matchOn': 'Même client si même',
   'import.match.email': 'e-mail',
   'import.match.phone': 'téléphone',
+  'import.match.externalId': 'identifiant dans l’autre logiciel',
   'import.check': 'Vérifier le fichier',
   'import.checking': 'Vérification de chaque ligne…',
   'import.back': 'Retour',

@@ -37,6 +37,7 @@ export const frRecord: Record<keyof typeof enRecord, Message> = {
   'field.jobTitle': 'Fonction',
   'field.source': 'Origine',
   'field.sourceDetail': 'Précision sur l’origine',
+  'field.externalId': 'Identifiant dans un autre logiciel',
   'field.status': 'Statut',
   'field.tags': 'Étiquettes',
   'field.interests': 'Centres d’intérêt',

@@ -10,7 +10,7 @@ export const IMPORT_COLUMNS_MAX = 500;
 export const DUPLICATE_POLICIES = ['skip', 'fill', 'overwrite', 'create'] as const;
 /** What to do with a row whose customer already exists (matched on `MatchKey`s). */
 export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
-export const MATCH_KEYS = ['email', 'phone'] as const;
+export const MATCH_KEYS = ['externalId', 'email', 'phone'] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];
 export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];

@@ -20,6 +20,7 @@ export const EXPORT_ONLY_COLUMNS = [
   'additionalPhones',
   'gender',
   'sourceDetail',
+  'externalId',
   'notes',
 ] as const;
 export type ExportOnlyColumn = (typeof EXPORT_ONLY_COLUMNS)[number];
@@ -71,6 +72,7 @@ export function allExportColumns(customFields: readonly CustomField[]): ExportCo
     'status',
     'source',
     'sourceDetail',
+    'externalId',
     'tags',
     'interests',
     'preferredChannel',
@@ -109,6 +111,7 @@ const LABELS: Record<BuiltInColumn | ExportOnlyColumn, string> = {
   status: 'Status',
   source: 'Source',
   sourceDetail: 'Source detail',
+  externalId: 'External ID',
   tags: 'Tags',
   interests: 'Interests',
   preferredChannel: 'Channel',

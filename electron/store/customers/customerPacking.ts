@@ -113,6 +113,7 @@ function customerFromRow(row: unknown[], at: Columns): Customer {
     jobTitle: get(at.jobTitle) ?? empty.jobTitle,
     source: get(at.source) ?? empty.source,
     sourceDetail: get(at.sourceDetail) ?? empty.sourceDetail,
+    externalId: get(at.externalId) ?? empty.externalId,
     status: get(at.status) ?? empty.status,
     tags: get(at.tags) ?? empty.tags,
     interests: get(at.interests) ?? empty.interests,

@@ -133,6 +133,23 @@ describe('planning an import', () => {
     });
   });
 
+  it("finds a customer by the other system's id before the email, when asked to", async () => {
+    const shopifyMarie = { ...marie, externalId: '7210448301122' };
+    const rows = [row(2, { externalId: '7210448301122', email: 'm.dupont@new.fr', city: 'Lyon' })];
+    const byId = await planImport(rows, [shopifyMarie], settings, 0, {
+      ...options('fill'),
+      matchOn: ['externalId', 'email'],
+    });
+    expect(byId.rows[0]!.action).toBe('update');
+    expect(byId.updates.get('m1')!.next).toMatchObject({
+      city: 'Lyon',
+      email: 'marie@example.fr',
+      additionalEmails: ['m.dupont@new.fr'],
+    });
+    const notById = await planImport(rows, [shopifyMarie], settings, 0, options('fill'));
+    expect(notById.rows[0]!.action).toBe('create');
+  });
+
   it('stops when cancelled', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => row(i + 2, { lastName: `N${i}` }));
     await expect(

@@ -53,8 +53,8 @@ export interface ImportPlan {
  * Checks every row and decides its fate: created, merged into an existing customer (or into an
  * earlier row of the same file), skipped as a duplicate, or rejected with its problems.
  *
- * Matching: by email (primary or additional, case-free), then by phone (E.164, so "06 12 34 56
- * 78" finds "+33612345678"). Merging, for "fill": a field the customer has empty takes the
+ * Matching: by the other system's customer id, then email (primary or additional, case-free),
+ * then phone (E.164, so "06 12 34 56 78" finds "+33612345678"). Merging, for "fill": a field the customer has empty takes the
  * file's value; for "overwrite": every value the file gives replaces the customer's. In both,
  * lists (tags, interests) are merged, a second email or phone is kept as an additional one, and
  * a consent answer is only taken where the customer has none ("fill") or replaced ("overwrite").
@@ -248,21 +248,25 @@ function sameCustomer(a: CustomerInput, b: CustomerInput): boolean {
   );
 }
 
-/** Finds who a row is, by email then phone, among customers and rows already planned. */
+/** Finds who a row is, by the other system's id, email then phone, among customers and rows already planned. */
 class Matcher {
   private readonly emails = new Map<string, string | number>();
   private readonly phones = new Map<string, string | number>();
 
+  private readonly externalIds = new Map<string, string | number>();
+  private readonly byExternalId: boolean;
   private readonly byEmail: boolean;
   private readonly byPhone: boolean;
 
   constructor(on: readonly MatchKey[]) {
+    this.byExternalId = on.includes('externalId');
     this.byEmail = on.includes('email');
     this.byPhone = on.includes('phone');
   }
 
   // Loops without building arrays: both run once a row, 100k times in a large file.
   add(c: CustomerInput, who: string | number): void {
+    if (this.byExternalId) remember(this.externalIds, c.externalId, who);
     if (this.byEmail) {
       remember(this.emails, c.email, who);
       for (const email of c.additionalEmails) remember(this.emails, email, who);
@@ -274,6 +278,11 @@ class Matcher {
   }
 
   find(c: CustomerInput): string | number | null {
+    // The other system's id first: it names one customer, whatever their email is now.
+    if (this.byExternalId) {
+      const who = lookUp(this.externalIds, c.externalId, []);
+      if (who !== undefined) return who;
+    }
     if (this.byEmail) {
       const who = lookUp(this.emails, c.email, c.additionalEmails);
       if (who !== undefined) return who;

@@ -20,6 +20,8 @@ export const FIELD_TARGETS = [
   'interests',
   'notes',
   'sourceDetail',
+  /** The other system's customer id, used to find the same customer again. */
+  'externalId',
 ] as const;
 export type FieldTarget = (typeof FIELD_TARGETS)[number];
 
@@ -31,8 +33,6 @@ export const SPECIAL_TARGETS = [
   'address2',
   'additionalEmail',
   'additionalPhone',
-  /** The other system's customer id, used to find the same customer again. */
-  'externalId',
   /** Yes/no answers to email and SMS marketing. */
   'consentEmail',
   'consentSms',

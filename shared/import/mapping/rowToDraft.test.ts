@@ -39,6 +39,8 @@ describe('rowToDraft on a Shopify customers export row', () => {
     expect(row.draft).toEqual({
       source: 'import',
       sourceDetail: 'customers_export.csv',
+      // Shopify's own id, without the apostrophe Excel needs: the next import finds her by it.
+      externalId: '7210448301122',
       firstName: 'Marie',
       lastName: 'Dupont',
       // As the schema outputs it: an email is stored lower-cased.

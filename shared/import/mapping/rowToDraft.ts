@@ -122,6 +122,9 @@ export function rowToDraft(
     const cell = first(field);
     if (cell) keep(field, cell.text, cell, field);
   }
+  // Shopify writes its ids with an apostrophe first ('7210448301122) so that Excel keeps them as text.
+  const externalId = first('externalId');
+  if (externalId) keep('externalId', externalId.text.replace(/^'/, ''), externalId, 'externalId');
   const fullName = first('fullName');
   if (fullName && !first('firstName') && !first('lastName')) {
     const { firstName, lastName } = splitFullName(fullName.text);

@@ -65,6 +65,7 @@ const SECTIONS: { title: MessageKey; fields: [CustomerField, Kind][] }[] = [
       ['jobTitle', 'text'],
       ['source', 'select'],
       ['sourceDetail', 'text'],
+      ['externalId', 'text'],
       ['tags', 'list'],
       ['interests', 'list'],
     ],

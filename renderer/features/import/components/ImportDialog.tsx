@@ -91,7 +91,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             : (remembered ?? file.suggested),
         dateOrder: file.dateOrder,
         policy: before?.policy ?? 'fill',
-        matchOn: before?.matchOn ?? ['email', 'phone'],
+        matchOn: before?.matchOn ?? ['externalId', 'email', 'phone'],
       }));
     } catch (error) {
       fail(error);
