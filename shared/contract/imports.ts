@@ -35,6 +35,26 @@ export interface ImportInspection {
   suggested: (string | null)[];
   dateOrder: DateOrder;
   problems: CsvProblem[];
+  /**
+   * Read as orders instead (one row per line item): whether the columns say so (a Shopify
+   * orders export, a sales sheet), and what each column would be.
+   */
+  orders: { looksLike: boolean; suggested: (string | null)[] };
+}
+
+/** What a file holds: customers (one per row), or orders (a line item per row). */
+export const IMPORT_KINDS = ['customers', 'orders'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** An orders import's own counts (its rows are counted in `ImportCounts` too). */
+export interface OrderCounts {
+  /** Orders written as purchases. */
+  orders: number;
+  lines: number;
+  /** Customers the orders named and the file did not have. */
+  newCustomers: number;
+  /** Orders the customer already had (the same file imported again): skipped. */
+  known: number;
 }
 
 /** What happened, or will happen, to one row. */
@@ -50,6 +70,7 @@ export type ImportCounts = Record<ImportAction, number>;
 
 export interface ImportPreview {
   counts: ImportCounts;
+  orders?: OrderCounts;
   /** The first rejected rows with their problems (all of them are in the run's error file). */
   rejected: ImportRowOutcome[];
 }
@@ -61,6 +82,7 @@ export interface ImportSummary {
   at: number;
   name: string;
   counts: ImportCounts;
+  orders?: OrderCounts;
   /** The rejected rows as CSV (their cells, then line and reason), '' when there are none. */
   rejectedCsv: string;
 }
@@ -70,10 +92,13 @@ export interface UndoSummary {
   restored: number;
   /** Customers changed again after the import: left as they are now. */
   keptChanged: number;
+  /** Purchases an orders import had added, removed. */
+  purchases?: number;
 }
 
 const runArg = {
   fileId: z.string().min(1).max(64),
+  what: z.enum(IMPORT_KINDS).default('customers'),
   /** One target id (or null: not imported) per column. */
   mapping: z.array(z.string().max(80).nullable()).max(IMPORT_COLUMNS_MAX),
   dateOrder: z.enum(DATE_ORDERS),

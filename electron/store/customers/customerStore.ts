@@ -275,7 +275,8 @@ export class CustomerStore {
    * sealed together so that the caller writes them in one transaction.
    */
   async prepareImport(change: {
-    create: CustomerInput[];
+    /** An orders import gives the ids and figures of the customers it creates. */
+    create: (CustomerInput & { id?: string; figures?: CustomerFigures })[];
     update: { before: Customer; next: Customer }[];
     remove?: string[];
     /** Earlier records written back as they were (an undo): no new version, no change log. */
@@ -284,11 +285,11 @@ export class CustomerStore {
     const now = this.now();
     const created = change.create.map((input): Customer => ({
       ...input,
-      id: this.newId(),
+      id: input.id ?? this.newId(),
       createdAt: now,
       updatedAt: now,
       version: 1,
-      figures: EMPTY_FIGURES,
+      figures: input.figures ?? EMPTY_FIGURES,
     }));
     // A change is a new version of the record as stored, whatever the plan started from.
     const updated = change.update.map(({ before, next }): Customer => ({

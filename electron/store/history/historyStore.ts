@@ -68,6 +68,61 @@ export class HistoryStore {
     return { sealed, purchase, figures };
   }
 
+  /**
+   * Many purchases at once (an orders import), sealed together, with the figures of every
+   * customer they belong to as they will be.
+   */
+  async preparePurchases(inputs: PurchaseInput[], now: number) {
+    const purchases: Purchase[] = inputs.map((input) => ({
+      ...input,
+      id: this.newId(),
+      totalMinor: purchaseTotalMinor(input.lines),
+      createdAt: now,
+    }));
+    const byCustomer = new Map<string, Purchase[]>();
+    for (const purchase of purchases) {
+      const list = byCustomer.get(purchase.customerId);
+      if (list) list.push(purchase);
+      else byCustomer.set(purchase.customerId, [purchase]);
+    }
+    const figures = new Map<string, CustomerFigures>();
+    for (const [customerId, added] of byCustomer) {
+      figures.set(
+        customerId,
+        figuresOf([...this.purchases.of(customerId), ...added], this.interactions.of(customerId)),
+      );
+    }
+    const sealed = purchases.length > 0 ? [await this.purchases.sealPut(purchases)] : [];
+    return { sealed, purchases, figures };
+  }
+
+  /** Purchases taken back (an undone orders import), with each customer's figures without them. */
+  async prepareRemovePurchases(ids: string[]) {
+    const known = ids.filter((id) => this.purchases.byId.has(id));
+    const gone = new Set(known);
+    const customers = new Set(known.map((id) => this.purchases.byId.get(id)!.customerId));
+    const figures = new Map<string, CustomerFigures>();
+    for (const customerId of customers) {
+      figures.set(
+        customerId,
+        figuresOf(
+          this.purchases.of(customerId).filter((p) => !gone.has(p.id)),
+          this.interactions.of(customerId),
+        ),
+      );
+    }
+    const sealed = known.length > 0 ? [await this.purchases.sealRemove(known)] : [];
+    return { sealed, figures, removed: known.length };
+  }
+
+  /** The order numbers a customer's purchases came with (an import does not add one twice). */
+  orderIdsOf(customerId: string): string[] {
+    return this.purchases
+      .of(customerId)
+      .map((p) => p.orderId)
+      .filter((id) => id !== '');
+  }
+
   async prepareInteraction(input: InteractionInput, now: number) {
     const interaction: Interaction = { ...input, id: this.newId(), createdAt: now };
     const sealed = await this.interactions.sealPut([interaction]);

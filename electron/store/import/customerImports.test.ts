@@ -172,3 +172,85 @@ describe('customer imports', () => {
     expect([...file.customers.all()]).toHaveLength(2);
   });
 });
+
+describe('orders imports', () => {
+  // A Shopify orders export: one row per line item, the order's columns blank on its later rows.
+  const ORDERS = [
+    'Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Billing Phone',
+    '#1001,marie@example.fr,paid,EUR,29.00,2025-05-11 09:55:16 +0200,2,Café en grains,8.50,CAF-1,Marie Dupont,',
+    '#1001,,,,,,1,Tasse,12.00,TAS-1,,',
+    '#1002,new@example.fr,paid,EUR,39.90,2025-05-12 10:00:00 +0200,1,Théière,39.90,THE-1,Jeanne Petit,06 11 22 33 44',
+    '#1003,bad@example.fr,paid,EUR,5,2025-05-13 10:00:00 +0200,zéro,Savon,5.00,,Paul Bad,',
+  ].join('\n');
+
+  it('links orders to customers by email, creates the missing ones, updates figures; undo takes it all back', async () => {
+    const file = await open();
+    await file.customers.create(
+      customerInputSchema.parse({
+        firstName: 'Marie',
+        lastName: 'Dupont',
+        email: 'marie@example.fr',
+        status: 'lead',
+      }),
+    );
+    const before = await snapshot();
+    const staged = file.imports.inspect({ name: 'orders_export.csv', bytes: bytes(ORDERS) });
+    expect(staged.orders.looksLike).toBe(true);
+    const choices = {
+      fileId: staged.fileId,
+      what: 'orders' as const,
+      mapping: staged.orders.suggested,
+      ...run,
+      matchOn: [...run.matchOn],
+    };
+    const preview = await file.imports.preview(choices);
+    expect(preview.orders).toEqual({ orders: 2, lines: 3, newCustomers: 1, known: 0 });
+    expect(preview.counts).toMatchObject({ create: 3, reject: 1 });
+    expect(preview.rejected).toEqual([
+      {
+        line: 5,
+        action: 'reject',
+        problems: [{ field: 'Lineitem quantity', rule: 'invalidNumber' }],
+      },
+    ]);
+
+    const summary = await file.imports.run(choices);
+    expect(summary.orders).toEqual(preview.orders);
+    expect(summary.rejectedCsv).toContain('#1003');
+    const after = await open();
+    const marie = [...after.customers.all()].find((c) => c.email === 'marie@example.fr')!;
+    expect(marie.figures).toMatchObject({ orderCount: 1, totalSpentMinor: 2900 });
+    expect(marie.status).toBe('customer'); // a first purchase makes a lead a customer
+    const jeanne = [...after.customers.all()].find((c) => c.email === 'new@example.fr')!;
+    expect(jeanne).toMatchObject({
+      firstName: 'Jeanne',
+      lastName: 'Petit',
+      phone: '+33611223344',
+      tags: [summary.tag],
+      figures: { orderCount: 1, totalSpentMinor: 3990 },
+    });
+    const timeline = file.history.timeline(marie.id, { at: 0, source: '' });
+    const purchase = timeline.find((e) => e.kind === 'purchase')!;
+    expect(purchase).toMatchObject({
+      at: Date.UTC(2025, 4, 11, 7, 55, 16),
+      purchase: {
+        orderId: '#1001',
+        currency: 'EUR',
+        lines: [
+          { product: 'Café en grains', sku: 'CAF-1', quantity: 2, unitPriceMinor: 850 },
+          { product: 'Tasse', sku: 'TAS-1', quantity: 1, unitPriceMinor: 1200 },
+        ],
+      },
+    });
+
+    // The same file again: nothing new, nothing twice.
+    const again = file.imports.inspect({ name: 'orders_export.csv', bytes: bytes(ORDERS) });
+    const twice = await file.imports.preview({ ...choices, fileId: again.fileId });
+    expect(twice.orders).toEqual({ orders: 0, lines: 0, newCustomers: 0, known: 2 });
+
+    const undone = await file.imports.undo(summary.importId);
+    expect(undone).toMatchObject({ removed: 1, restored: 1, purchases: 2 });
+    expect(await snapshot()).toEqual(before);
+    expect((await open()).history.purchaseCount).toBe(0);
+  });
+});

@@ -4,6 +4,8 @@ import type {
   DateOrder,
   DuplicatePolicy,
   ImportCounts,
+  ImportKind,
+  ImportRowOutcome,
   ImportInspection,
   ImportPreview,
   ImportSummary,
@@ -18,10 +20,14 @@ import type { ComptoirDatabase } from '../db/database';
 import type { HistoryStore } from '../history/historyStore';
 import { writeSealed } from '../pages/recordPages';
 import { planImport, type ImportPlan } from './planImport';
+import { planOrdersOf, writeOrders } from './orderImports';
+import type { OrderPlan } from './planOrders';
 import { readRows, stageFile, type StagedFile } from './stagedFile';
 
 export interface ImportRun {
   fileId: string;
+  /** Customers by default. */
+  what?: ImportKind;
   mapping: (string | null)[];
   dateOrder: DateOrder;
   policy: DuplicatePolicy;
@@ -33,7 +39,14 @@ interface Undoable {
   created: Customer[];
   updated: { before: Customer; next: Customer }[];
   changeIds: string[];
+  /** An orders import's purchases. */
+  purchaseIds?: string[];
 }
+
+/** A plan of either kind, with the tag its customers get. */
+type Planned =
+  | { kind: 'customers'; plan: ImportPlan; tag: string }
+  | { kind: 'orders'; plan: OrderPlan; tag: string };
 
 export interface ImportDeps {
   db: ComptoirDatabase;
@@ -59,12 +72,8 @@ export class CustomerImports {
    * same choices, no customer written since, the same settings. A 100k-row file is read and
    * checked once, not twice.
    */
-  private planned: {
-    key: string;
-    writes: number;
-    settings: Settings;
-    plan: ImportPlan & { tag: string };
-  } | null = null;
+  private planned: { key: string; writes: number; settings: Settings; planned: Planned } | null =
+    null;
 
   constructor(private readonly deps: ImportDeps) {}
 
@@ -75,17 +84,21 @@ export class CustomerImports {
   }
 
   async preview(arg: ImportRun, ctx?: CallContext): Promise<ImportPreview> {
-    const { plan } = await this.plan(arg, ctx);
+    const { planned } = await this.plan(arg, ctx);
+    const { plan } = planned;
     return {
       counts: countOf(plan),
       rejected: plan.rows.filter((r) => r.action === 'reject').slice(0, PREVIEW_REJECTED),
+      ...(planned.kind === 'orders' ? { orders: planned.plan.orders } : {}),
     };
   }
 
   /** Checks, then writes everything in one transaction: a failure or a cancel writes nothing. */
   async run(arg: ImportRun, ctx?: CallContext): Promise<ImportSummary> {
-    const { plan, file } = await this.plan(arg, ctx);
+    const { planned, file } = await this.plan(arg, ctx);
     stopIfCancelled(ctx);
+    if (planned.kind === 'orders') return this.runOrders(planned.plan, planned.tag, file);
+    const plan = planned.plan;
     const { customers, history } = this.deps;
     const prepared = await customers.prepareImport({
       create: plan.creates,
@@ -96,7 +109,7 @@ export class CustomerImports {
     await writeSealed(this.deps.db, [prepared.sealed, ...log.sealed]);
     const summary: ImportSummary = {
       importId: this.deps.newId(),
-      tag: plan.tag,
+      tag: planned.tag,
       at: this.deps.now(),
       name: file.inspection.name,
       counts: countOf(plan),
@@ -111,6 +124,23 @@ export class CustomerImports {
       })),
       changeIds: log.ids,
     };
+    this.staged = null;
+    this.planned = null;
+    return summary;
+  }
+
+  private async runOrders(plan: OrderPlan, tag: string, file: StagedFile): Promise<ImportSummary> {
+    const written = await writeOrders(plan, this.deps);
+    const summary: ImportSummary = {
+      importId: this.deps.newId(),
+      tag,
+      at: this.deps.now(),
+      name: file.inspection.name,
+      counts: countOf(plan),
+      orders: plan.orders,
+      rejectedCsv: rejectedCsv(file, plan),
+    };
+    this.last = { summary, ...written };
     this.staged = null;
     this.planned = null;
     return summary;
@@ -134,20 +164,35 @@ export class CustomerImports {
     const keptChanged =
       last.created.filter((c) => current(c) && !untouched(c)).length +
       (last.updated.length - restore.length);
+    // An orders import's purchases go too; a customer changed since keeps their record, with
+    // the figures of the purchases left.
+    const purchases = last.purchaseIds
+      ? await history.prepareRemovePurchases(last.purchaseIds)
+      : null;
+    const settled = new Set([...remove, ...restore.map(({ before }) => before.id)]);
+    const refigured = [...(purchases?.figures ?? [])].flatMap(([id, figures]) => {
+      const now = customers.find(id);
+      return now && !settled.has(id) ? [{ before: now, next: { ...now, figures } }] : [];
+    });
     const prepared = await customers.prepareImport({
       create: [],
-      update: [],
+      update: refigured,
       remove,
       putBack: restore.map(({ before }) => before),
     });
     const log = await history.prepareRemoveChanges(last.changeIds);
-    await writeSealed(this.deps.db, [prepared.sealed, ...log]);
+    await writeSealed(this.deps.db, [...(purchases?.sealed ?? []), prepared.sealed, ...log]);
     this.last = null;
     return {
       removed: remove.length,
       restored: restore.length,
       keptChanged,
-      ids: [...remove, ...restore.map(({ before }) => before.id)],
+      ...(purchases ? { purchases: purchases.removed } : {}),
+      ids: [
+        ...remove,
+        ...restore.map(({ before }) => before.id),
+        ...refigured.map((r) => r.next.id),
+      ],
     };
   }
 
@@ -164,7 +209,7 @@ export class CustomerImports {
   private async plan(
     arg: ImportRun,
     ctx?: CallContext,
-  ): Promise<{ plan: ImportPlan & { tag: string }; file: StagedFile }> {
+  ): Promise<{ planned: Planned; file: StagedFile }> {
     const file = this.staged;
     if (!file || file.inspection.fileId !== arg.fileId) {
       throw new AppError('NOT_FOUND', 'The file to import is no longer open: choose it again', {
@@ -184,7 +229,14 @@ export class CustomerImports {
     const writes = this.deps.customers.writeCount;
     const kept = this.planned;
     if (kept && kept.key === key && kept.writes === writes && kept.settings === settings) {
-      return { plan: kept.plan, file };
+      return { planned: kept.planned, file };
+    }
+    if (arg.what === 'orders') {
+      const now = this.deps.now();
+      const tag = tagOf(now);
+      const plan = planOrdersOf(file, arg, this.deps, settings, now, tag);
+      this.planned = { key, writes, settings, planned: { kind: 'orders', plan, tag } };
+      return { planned: this.planned.planned, file };
     }
     const rows = await readRows(file, arg.mapping, arg.dateOrder, settings.customFields, ctx);
     const now = this.deps.now();
@@ -196,8 +248,8 @@ export class CustomerImports {
       shouldStop: () => ctx?.signal.aborted ?? false,
       onProgress: (done, total) => ctx?.progress({ done, total }),
     });
-    this.planned = { key, writes, settings, plan: { ...plan, tag } };
-    return { plan: this.planned.plan, file };
+    this.planned = { key, writes, settings, planned: { kind: 'customers', plan, tag } };
+    return { planned: this.planned.planned, file };
   }
 }
 
@@ -212,14 +264,14 @@ export function tagOf(now: number): string {
   return `import ${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-function countOf(plan: ImportPlan): ImportCounts {
+function countOf(plan: { rows: readonly ImportRowOutcome[] }): ImportCounts {
   const counts: ImportCounts = { create: 0, update: 0, merge: 0, unchanged: 0, skip: 0, reject: 0 };
   for (const row of plan.rows) counts[row.action]++;
   return counts;
 }
 
 /** The rejected rows as they were in the file, then where and why: for the user to fix and import again. */
-function rejectedCsv(file: StagedFile, plan: ImportPlan): string {
+function rejectedCsv(file: StagedFile, plan: { rows: readonly ImportRowOutcome[] }): string {
   const rejected = plan.rows.filter((r) => r.action === 'reject');
   if (rejected.length === 0) return '';
   const header = [...file.inspection.headers, 'line', 'problems'];

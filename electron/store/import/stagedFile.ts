@@ -13,6 +13,7 @@ import { looksLikeHeader, recognizeColumns } from '../../../shared/import/mappin
 import { rowToDraft } from '../../../shared/import/mapping/rowToDraft';
 import type { TargetId } from '../../../shared/import/mapping/importTargets';
 import { parseCsv, type CsvDelimiter } from '../../../shared/import/parseCsv';
+import { looksLikeOrders, recognizeOrderColumns } from '../../../shared/import/orders/orderColumns';
 import { parseVcards } from '../../../shared/import/vcard/parseVcards';
 import type { VcardContact } from '../../../shared/import/vcard/vcardContact';
 import { vcardToCustomerDraft } from '../../../shared/import/vcard/vcardToCustomerDraft';
@@ -64,6 +65,8 @@ export function stageFile(
   const suggested = hasHeader
     ? recognizeColumns(headers, [...customFields])
     : headers.map(() => null);
+  const orderColumns = hasHeader ? recognizeOrderColumns(headers) : headers.map(() => null);
+  const orders = hasHeader && looksLikeOrders(headers);
   return {
     inspection: {
       fileId,
@@ -76,8 +79,9 @@ export function stageFile(
       sample: rows.slice(0, SAMPLE_ROWS),
       rows: rows.length,
       suggested,
-      dateOrder: guessDateOrder(dateCells(rows, suggested)),
+      dateOrder: guessDateOrder(dateCells(rows, orders ? orderColumns : suggested)),
       problems: parsed.problems.slice(0, 100),
+      orders: { looksLike: orders, suggested: orderColumns },
     },
     rows,
     lines,
@@ -109,6 +113,7 @@ function stageVcards(name: string, decoded: DecodedText, fileId: string): Staged
       suggested: [],
       dateOrder: 'ymd',
       problems: problems.slice(0, 100),
+      orders: { looksLike: false, suggested: [] },
     },
     vcards: { cards, problems: broken },
     rows: [],
@@ -119,7 +124,7 @@ function stageVcards(name: string, decoded: DecodedText, fileId: string): Staged
 
 /** Cells of the columns recognised as dates, from the first rows: to tell 03/04 from 04/03. */
 function dateCells(rows: string[][], suggested: (string | null)[]): string[] {
-  const columns = suggested.flatMap((t, i) => (t === 'birthDate' ? [i] : []));
+  const columns = suggested.flatMap((t, i) => (t === 'birthDate' || t === 'order.date' ? [i] : []));
   return rows.slice(0, 500).flatMap((row) => columns.map((c) => row[c] ?? ''));
 }
 

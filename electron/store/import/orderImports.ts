@@ -1,0 +1,74 @@
+import type { Customer } from '../../../shared/domain/customer';
+import type { Settings } from '../../../shared/domain/settings';
+import { readOrders } from '../../../shared/import/orders/readOrders';
+import { writeSealed } from '../pages/recordPages';
+import type { ImportDeps, ImportRun } from './customerImports';
+import { planOrders, type OrderPlan } from './planOrders';
+import type { StagedFile } from './stagedFile';
+
+/** An orders file read through the mapping and planned against the customer file. */
+export function planOrdersOf(
+  file: StagedFile,
+  arg: ImportRun,
+  deps: ImportDeps,
+  settings: Settings,
+  now: number,
+  tag: string,
+): OrderPlan {
+  const read = readOrders(file.rows, file.lines, arg.mapping, {
+    dateOrder: arg.dateOrder,
+    currency: settings.currency,
+    headers: file.inspection.headers,
+  });
+  return planOrders(read, deps.customers.all(), settings, now, {
+    tag,
+    sourceName: file.inspection.name,
+    knownOrders: (customerId) => deps.history.orderIdsOf(customerId),
+  });
+}
+
+/** What an orders import wrote, for its undo. */
+export interface OrdersWritten {
+  created: Customer[];
+  updated: { before: Customer; next: Customer }[];
+  purchaseIds: string[];
+  changeIds: string[];
+}
+
+/**
+ * Writes the plan in one transaction: the customers it creates (with their figures), the
+ * purchases, the figures of the customers who already were in the file, the change log.
+ */
+export async function writeOrders(plan: OrderPlan, deps: ImportDeps): Promise<OrdersWritten> {
+  const { customers, history } = deps;
+  const ids = plan.newCustomers.map(() => deps.newId());
+  const inputs = plan.purchases.map(({ input, newCustomer }) => ({
+    ...input,
+    customerId: newCustomer === null ? input.customerId : ids[newCustomer]!,
+  }));
+  const purchases = await history.preparePurchases(inputs, deps.now());
+  const created = new Set(ids);
+  const updates = [...purchases.figures]
+    .filter(([id]) => !created.has(id))
+    .map(([id, figures]) => {
+      const before = customers.get(id);
+      const promote = before.status === 'lead' || before.status === 'prospect';
+      return { before, next: { ...before, figures, status: promote ? 'customer' : before.status } };
+    });
+  const prepared = await customers.prepareImport({
+    create: plan.newCustomers.map((c, i) => ({
+      ...c,
+      id: ids[i]!,
+      figures: purchases.figures.get(ids[i]!),
+    })),
+    update: updates,
+  });
+  const log = await history.prepareLoggedChanges(prepared.changes);
+  await writeSealed(deps.db, [...purchases.sealed, prepared.sealed, ...log.sealed]);
+  return {
+    created: prepared.created,
+    updated: updates.map(({ before }, i) => ({ before, next: prepared.customers[i]! })),
+    purchaseIds: purchases.purchases.map((p) => p.id),
+    changeIds: log.ids,
+  };
+}
