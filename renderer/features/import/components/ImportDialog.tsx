@@ -16,6 +16,7 @@ import { useT } from '../../../i18n/useT';
 import {
   ImportMapping,
   mappingProblem,
+  ordersMappingProblem,
   type FileReading,
   type ImportChoices,
 } from './ImportMapping';
@@ -82,13 +83,19 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       const file = await core.send('import.inspect', { name, bytes: bytes.slice(), ...how });
       performance.mark(IMPORT_MARKS.inspected);
       setStep({ kind: 'map', file, bytes });
-      const remembered = file.kind === 'csv' ? savedMapping(file.headers) : null;
+      // An orders export is read as orders; its mapping is the one its columns suggest.
+      const what = file.orders.looksLike ? 'orders' : 'customers';
+      const remembered =
+        file.kind === 'csv' && what === 'customers' ? savedMapping(file.headers) : null;
       setRemembered(remembered !== null && !keepMapping);
       setChoices((before) => ({
+        what: keepMapping && before ? before.what : what,
         mapping:
           keepMapping && before && before.mapping.length === file.headers.length
             ? before.mapping
-            : (remembered ?? file.suggested),
+            : what === 'orders'
+              ? file.orders.suggested
+              : (remembered ?? file.suggested),
         dateOrder: file.dateOrder,
         policy: before?.policy ?? 'fill',
         matchOn: before?.matchOn ?? ['externalId', 'email', 'phone'],
@@ -167,7 +174,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         },
       );
       performance.mark(IMPORT_MARKS.done);
-      if (back.file.kind === 'csv') saveMapping(back.file.headers, choices.mapping);
+      if (back.file.kind === 'csv' && choices.what === 'customers')
+        saveMapping(back.file.headers, choices.mapping);
       setStep({ kind: 'done', summary });
     } catch (error) {
       fail(error);
@@ -181,7 +189,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     step.kind === 'map' &&
     step.file.kind === 'csv' &&
     choices &&
-    mappingProblem(choices.mapping, (m) => isMultipleTarget(m as TargetId));
+    (choices.what === 'orders'
+      ? ordersMappingProblem(choices.mapping)
+      : mappingProblem(choices.mapping, (m) => isMultipleTarget(m as TargetId)));
   return (
     <Dialog
       title={t('import.title')}
@@ -246,7 +256,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             <p className="form-error" role="alert">
               {problem.key === 'import.mappingTwice'
                 ? t(problem.key, {
-                    target: t(`import.target.${problem.target}` as 'import.target.email'),
+                    target: t(
+                      (choices.what === 'orders'
+                        ? `import.orderTarget.${problem.target}`
+                        : `import.target.${problem.target}`) as 'import.target.email',
+                    ),
                   })
                 : t(problem.key)}
             </p>
@@ -264,7 +278,12 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
 
       {step.kind === 'preview' && (
         <div>
-          <ImportOutcome counts={step.preview.counts} rejected={step.preview.rejected} />
+          <ImportOutcome
+            counts={step.preview.counts}
+            rejected={step.preview.rejected}
+            kind={choices?.what}
+            orders={step.preview.orders}
+          />
           <div className="dialog-actions">
             <button
               type="button"
@@ -277,10 +296,16 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               type="button"
               className="button-primary"
               autoFocus
-              disabled={step.preview.counts.reject === step.file.rows}
+              disabled={
+                step.preview.orders
+                  ? step.preview.orders.orders === 0
+                  : step.preview.counts.reject === step.file.rows
+              }
               onClick={() => void run()}
             >
-              {t('import.run', { count: step.file.rows - step.preview.counts.reject })}
+              {step.preview.orders
+                ? t('import.runOrders', { count: step.preview.orders.orders })
+                : t('import.run', { count: step.file.rows - step.preview.counts.reject })}
             </button>
           </div>
         </div>
@@ -326,7 +351,15 @@ function ImportDone({
       const undone = await core.send('import.undo', { importId: summary.importId });
       const kept =
         undone.keptChanged > 0 ? ` ${t('import.undoneKept', { count: undone.keptChanged })}` : '';
-      showToast(t('import.undone', { removed: undone.removed, restored: undone.restored }) + kept);
+      const purchases =
+        undone.purchases !== undefined
+          ? ` ${t('import.undonePurchases', { count: undone.purchases })}`
+          : '';
+      showToast(
+        t('import.undone', { removed: undone.removed, restored: undone.restored }) +
+          purchases +
+          kept,
+      );
       onUndone();
     } catch (error) {
       showToast(errorText(error, t), 'error');
@@ -337,7 +370,12 @@ function ImportDone({
       <p>
         <strong>{t('import.done')}</strong> {t('import.doneBody', { tag: summary.tag })}
       </p>
-      <ImportOutcome counts={summary.counts} rejected={[]} />
+      <ImportOutcome
+        counts={summary.counts}
+        rejected={[]}
+        kind={summary.orders ? 'orders' : 'customers'}
+        orders={summary.orders}
+      />
       <div className="dialog-actions">
         {summary.rejectedCsv !== '' && (
           <button

@@ -2,8 +2,10 @@ import type {
   DateOrder,
   DuplicatePolicy,
   ImportInspection,
+  ImportKind,
   MatchKey,
 } from '../../../../shared/contract/imports';
+import { ORDER_TARGETS } from '../../../../shared/import/orders/orderColumns';
 import { DATE_ORDERS, DUPLICATE_POLICIES, MATCH_KEYS } from '../../../../shared/contract/imports';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../../../shared/import/decodeText';
 import { CSV_DELIMITERS, type CsvDelimiter } from '../../../../shared/import/parseCsv';
@@ -13,6 +15,8 @@ import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/useT';
 
 export interface ImportChoices {
+  /** What the file holds: customers, or orders (a line item per row). */
+  what: ImportKind;
   mapping: (string | null)[];
   dateOrder: DateOrder;
   policy: DuplicatePolicy;
@@ -54,13 +58,39 @@ export function ImportMapping({
   onNewField(column: number): void;
 }) {
   const t = useT();
-  const targets = importTargets(customFields);
+  const orders = choices.what === 'orders';
+  const targets = orders
+    ? ORDER_TARGETS.map((id) => ({ id, labelKey: `import.orderTarget.${id}`, multiple: false }))
+    : importTargets(customFields);
   const labelOf = (id: string) => {
     const target = targets.find((x) => x.id === id);
-    return target?.label ?? t(target?.labelKey as MessageKey);
+    return (target && 'label' in target && target.label) || t(target?.labelKey as MessageKey);
   };
+  // Switching what the file holds starts again from what its columns suggest for that kind.
+  const switchTo = (what: ImportKind) =>
+    onChoices({
+      ...choices,
+      what,
+      mapping: what === 'orders' ? file.orders.suggested : file.suggested,
+    });
   return (
     <div className="import-mapping">
+      {file.kind === 'csv' && (
+        <fieldset className="choice-group">
+          <legend>{t('import.holds')}</legend>
+          {(['customers', 'orders'] as const).map((what) => (
+            <label key={what} className="choice">
+              <input
+                type="radio"
+                name="import-what"
+                checked={choices.what === what}
+                onChange={() => switchTo(what)}
+              />
+              {t(`import.holds.${what}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {file.kind === 'csv' && (
         <ReadAndMap
           file={file}
@@ -69,10 +99,14 @@ export function ImportMapping({
           labelOf={labelOf}
           onChoices={onChoices}
           onReread={onReread}
-          onNewField={onNewField}
+          onNewField={orders ? undefined : onNewField}
         />
       )}
-      <DuplicatePolicy choices={choices} onChoices={onChoices} />
+      {orders ? (
+        <p className="field-hint">{t('import.ordersHow')}</p>
+      ) : (
+        <DuplicatePolicy choices={choices} onChoices={onChoices} />
+      )}
     </div>
   );
 }
@@ -89,16 +123,16 @@ function ReadAndMap({
 }: {
   file: ImportInspection;
   choices: ImportChoices;
-  targets: ReturnType<typeof importTargets>;
+  targets: readonly { id: string }[];
   labelOf(id: string): string;
   onChoices(next: ImportChoices): void;
   onReread(how: FileReading): void;
-  /** The column becomes a new text field of the file, named after it. */
-  onNewField(column: number): void;
+  /** The column becomes a new text field of the file, named after it (customers only). */
+  onNewField?(column: number): void;
 }) {
   const t = useT();
   const setTarget = (column: number, value: string) => {
-    if (value === NEW_FIELD) return onNewField(column);
+    if (value === NEW_FIELD) return onNewField?.(column);
     const mapping = [...choices.mapping];
     mapping[column] = value === '' ? null : value;
     onChoices({ ...choices, mapping });
@@ -188,7 +222,9 @@ function ReadAndMap({
                           {labelOf(x.id)}
                         </option>
                       ))}
-                    <option value={NEW_FIELD}>{t('import.newField', { name: header })}</option>
+                    {onNewField && (
+                      <option value={NEW_FIELD}>{t('import.newField', { name: header })}</option>
+                    )}
                   </select>
                 </td>
               </tr>
@@ -256,6 +292,19 @@ function examples(sample: string[][], column: number): string {
     .filter((cell) => cell.trim() !== '')
     .slice(0, 3)
     .join(' · ');
+}
+
+/** An orders mapping needs each line's product, and a target once. */
+export function ordersMappingProblem(
+  mapping: (string | null)[],
+):
+  | { key: 'import.ordersNeedProduct' }
+  | { key: 'import.mappingTwice'; target: string }
+  | { key: 'import.nothingMapped' }
+  | null {
+  const twice = mappingProblem(mapping, () => false);
+  if (twice) return twice;
+  return mapping.includes('line.product') ? null : { key: 'import.ordersNeedProduct' };
 }
 
 /** A message when the mapping cannot be used as it is: nothing mapped, or a field twice. */

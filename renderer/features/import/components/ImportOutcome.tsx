@@ -1,18 +1,29 @@
-import type { ImportCounts, ImportRowOutcome } from '../../../../shared/contract/imports';
+import type {
+  ImportCounts,
+  ImportKind,
+  ImportRowOutcome,
+  OrderCounts,
+} from '../../../../shared/contract/imports';
 import { en, type MessageKey } from '../../../i18n/en';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
 
 const SHOWN = ['create', 'update', 'merge', 'unchanged', 'skip', 'reject'] as const;
 const ROWS_SHOWN = 50;
+const ORDER_COUNTS = ['orders', 'lines', 'newCustomers', 'known'] as const;
 
 /** What an import will do (or did), row by row counts, and the first rejected rows with why. */
 export function ImportOutcome({
   counts,
   rejected,
+  kind = 'customers',
+  orders,
 }: {
   counts: ImportCounts;
   rejected: ImportRowOutcome[];
+  kind?: ImportKind;
+  /** An orders import's own counts, shown first. */
+  orders?: OrderCounts;
 }) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
@@ -30,11 +41,25 @@ export function ImportOutcome({
   };
   return (
     <div className="import-outcome">
+      {orders && (
+        <dl className="import-counts">
+          {ORDER_COUNTS.filter((key) => orders[key] > 0 || key === 'orders').map((key) => (
+            <div key={key} className={`import-count import-count-orders-${key}`}>
+              <dt>{numbers.format(orders[key])}</dt>
+              <dd>{t(`import.orders.${key}`, { count: orders[key] })}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <dl className="import-counts">
         {SHOWN.filter((action) => counts[action] > 0 || action === 'create').map((action) => (
           <div key={action} className={`import-count import-count-${action}`}>
             <dt>{numbers.format(counts[action])}</dt>
-            <dd>{t(`import.count.${action}`)}</dd>
+            <dd>
+              {kind === 'orders'
+                ? t(`import.orderRows.${action}`, { count: counts[action] })
+                : t(`import.count.${action}`)}
+            </dd>
           </div>
         ))}
       </dl>
