@@ -94,6 +94,8 @@ export const enImport = {
   'import.target.externalId': 'Id in the other system',
   'import.target.consentEmail': 'Accepts marketing emails',
   'import.target.consentSms': 'Accepts marketing SMS',
+  'import.target.consentPost': 'Accepts marketing by post',
+  'import.target.consentPhone': 'Accepts marketing phone calls',
   'import.target.ignore': 'Not imported',
   'import.target.custom': 'Your field',
   'export.button': 'Export',

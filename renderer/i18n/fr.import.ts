@@ -99,6 +99,8 @@ export const frImport: Record<keyof typeof enImport, Message> = {
   'import.target.externalId': 'Identifiant dans l’autre logiciel',
   'import.target.consentEmail': 'Accepte les e-mails marketing',
   'import.target.consentSms': 'Accepte les SMS marketing',
+  'import.target.consentPost': 'Accepte le marketing par courrier',
+  'import.target.consentPhone': 'Accepte les appels marketing',
   'import.target.ignore': 'Non importée',
   'import.target.custom': 'Votre champ',
   'export.button': 'Exporter',

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../shared/contract/define';
-import { customerInputSchema } from '../../../shared/domain/customer';
+import { customerInputSchema, type Customer } from '../../../shared/domain/customer';
+import { generateDemoCustomers } from '../../../shared/demo/customers';
+import { customersToCsv } from '../../../shared/export/csv';
+import { allExportColumns } from '../../../shared/export/exportColumns';
 import { randomBytes } from '../../../shared/vault/bytes';
 import { PageCipher } from '../crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from '../db/database';
@@ -252,5 +255,55 @@ describe('orders imports', () => {
     expect(undone).toMatchObject({ removed: 1, restored: 1, purchases: 2 });
     expect(await snapshot()).toEqual(before);
     expect((await open()).history.purchaseCount).toBe(0);
+  });
+});
+
+describe('export then import', () => {
+  it('gives back identical records: every field a customer has, through a CSV', async () => {
+    const first = await open();
+    const demo = generateDemoCustomers(300, 21).map((c, i) =>
+      customerInputSchema.parse({
+        ...c,
+        externalId: i % 3 === 0 ? `shop-${i}` : '',
+        street: i % 4 === 0 ? '12 rue des Lilas\nBât. B' : c.street,
+        notes: i % 5 === 0 ? 'Préfère être appelée le matin; "fidèle"' : '',
+        // A second email beside a first one (alone, an import reads it as the first).
+        additionalEmails: i % 7 === 0 && c.email ? [`autre.${i}@example.fr`] : [],
+        consent: {
+          ...c.consent,
+          post: i % 6 === 0 ? { granted: i % 12 === 0, at: 0, source: 'salon' } : null,
+          phone: i % 9 === 0 ? { granted: true, at: 0, source: 'salon' } : null,
+        },
+      }),
+    );
+    await first.customers.createMany(demo);
+    const exported = [...first.customers.all()];
+    const csv = customersToCsv(exported, allExportColumns([]), {
+      delimiter: ';',
+      bom: true,
+      header: 'labels',
+    });
+
+    db = openDatabase(`imports-${crypto.randomUUID()}`);
+    const second = await open();
+    const staged = second.imports.inspect({ name: 'clients.csv', bytes: bytes(csv) });
+    const choices = { fileId: staged.fileId, mapping: staged.suggested, ...run, matchOn: [] };
+    const summary = await second.imports.run({ ...choices, policy: 'create' });
+    expect(summary.counts).toMatchObject({ create: 300, reject: 0 });
+    const comparable = (c: Customer) => {
+      // What an import sets itself: a new id and dates, its source, its tag; and a consent
+      // answer is dated and sourced by the import that brought it (the answer itself is kept).
+      const { id, createdAt, updatedAt, version, figures, source, sourceDetail, ...fields } = c;
+      void [id, createdAt, updatedAt, version, figures, source, sourceDetail];
+      const consent = Object.fromEntries(
+        Object.entries(c.consent).map(([channel, entry]) => [channel, entry?.granted ?? null]),
+      );
+      return { ...fields, consent, tags: c.tags.filter((t) => t !== summary.tag) };
+    };
+    const byEmail = (list: Customer[]) =>
+      list
+        .map(comparable)
+        .sort((a, b) => (a.email + a.lastName).localeCompare(b.email + b.lastName));
+    expect(byEmail([...second.customers.all()])).toEqual(byEmail(exported));
   });
 });

@@ -40,6 +40,7 @@ const GROUPS: Group[] = [
   ['email', 40, ['Work Email', 'Business Email', 'Email professionnel', 'Email pro'], E],
   [E, 100, ['Secondary Email', 'Other Email', 'Email 2', 'Email 3', 'Autre email']],
   [E, 100, ['Email secondaire', 'Additional Email', 'Additional Emails']],
+  [E, 100, ['Other emails', 'Autres e-mails', 'Autres emails']],
   // Phones: the first one wins `phone`, the others become additional phones.
   ['phone', 110, ['Primary Phone', 'Téléphone principal'], P],
   ['phone', 100, ['Phone', 'Téléphone', 'Tél', 'Telephone Number', 'Phone Number'], P],
@@ -55,6 +56,7 @@ const GROUPS: Group[] = [
   ['phone', 50, ['Shipping Phone']],
   [P, 100, ['Other Phone', 'Home Phone 2', 'Business Phone 2', 'Phone 2', 'Phone 3']],
   [P, 100, ['Autre téléphone', 'Téléphone 2', 'Tél 2', 'Additional Phone', 'Additional Phones']],
+  [P, 100, ['Other phones', 'Autres téléphones']],
   // Address
   ['street', 100, ['Address', 'Adresse', 'Street', 'Rue', 'Address1', 'Address Line 1']],
   ['street', 100, ['Adresse 1', 'Adresse ligne 1', 'Street Address', 'Adresse postale']],
@@ -114,6 +116,11 @@ const GROUPS: Group[] = [
   ['consentEmail', 100, ['Inscrit newsletter', 'Consentement email', 'Email Consent']],
   ['consentSms', 100, ['Accepts SMS Marketing', 'SMS Marketing', 'SMS Opt-in', 'Accepte les SMS']],
   ['consentSms', 100, ['Consentement SMS', 'SMS Consent']],
+  // Comptoir's own export, in English and in French: it reads back what it wrote.
+  ['consentEmail', 100, ['Consent: email', 'Consentement : e-mail']],
+  ['consentSms', 100, ['Consent: SMS', 'Consentement : SMS']],
+  ['consentPost', 100, ['Consent: post', 'Consentement : courrier', 'Accepte le courrier']],
+  ['consentPhone', 100, ['Consent: phone calls', 'Consentement : appels', 'Accepte les appels']],
   // Comptoir's own names, so that one of its exports comes back as it went out.
   ['sourceDetail', 100, ['sourceDetail']],
 ];

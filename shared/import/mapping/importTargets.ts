@@ -36,6 +36,9 @@ export const SPECIAL_TARGETS = [
   /** Yes/no answers to email and SMS marketing. */
   'consentEmail',
   'consentSms',
+  /** Yes/no answers to marketing by post and by phone calls (Comptoir's own exports have them). */
+  'consentPost',
+  'consentPhone',
   /** Chosen by the user: the column is not imported. */
   'ignore',
 ] as const;

@@ -41,7 +41,12 @@ export interface ImportedRow {
   /** The other system's id ('' when none), to find the same customer again. */
   externalId: string;
   /** The row's marketing answers; null when the row says nothing. */
-  consent: { email: boolean | null; sms: boolean | null };
+  consent: {
+    email: boolean | null;
+    sms: boolean | null;
+    post: boolean | null;
+    phone: boolean | null;
+  };
   problems: RowProblem[];
 }
 
@@ -158,16 +163,21 @@ export function rowToDraft(
     if (cells[0]) keep(field, words, cells[0], field);
   }
 
-  const consent = { email: yesNo('consentEmail'), sms: yesNo('consentSms') };
-  if (consent.email !== null || consent.sms !== null) {
+  const consent = {
+    email: yesNo('consentEmail'),
+    sms: yesNo('consentSms'),
+    post: yesNo('consentPost'),
+    phone: yesNo('consentPhone'),
+  };
+  if (Object.values(consent).some((answer) => answer !== null)) {
     const source = `import: ${sourceName}`.slice(0, SOURCE_MAX);
     const entry = (granted: boolean | null): ConsentEntry | null =>
       granted === null ? null : { granted, at: 0, source };
     draft.consent = {
       email: entry(consent.email),
       sms: entry(consent.sms),
-      post: null,
-      phone: null,
+      post: entry(consent.post),
+      phone: entry(consent.phone),
     };
   }
 
@@ -219,7 +229,9 @@ export function rowToDraft(
       );
   }
 
-  function yesNo(target: 'consentEmail' | 'consentSms'): boolean | null {
+  function yesNo(
+    target: 'consentEmail' | 'consentSms' | 'consentPost' | 'consentPhone',
+  ): boolean | null {
     const cell = first(target);
     if (!cell) return null;
     const parsed = parseYesNo(cell.text);
