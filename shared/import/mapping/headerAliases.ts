@@ -40,7 +40,7 @@ const GROUPS: Group[] = [
   ['email', 40, ['Work Email', 'Business Email', 'Email professionnel', 'Email pro'], E],
   [E, 100, ['Secondary Email', 'Other Email', 'Email 2', 'Email 3', 'Autre email']],
   [E, 100, ['Email secondaire', 'Additional Email', 'Additional Emails']],
-  [E, 100, ['Other emails', 'Autres e-mails', 'Autres emails']],
+  [E, 100, ['Other emails', 'Autres e-mails']],
   // Phones: the first one wins `phone`, the others become additional phones.
   ['phone', 110, ['Primary Phone', 'Téléphone principal'], P],
   ['phone', 100, ['Phone', 'Téléphone', 'Tél', 'Telephone Number', 'Phone Number'], P],
@@ -117,8 +117,9 @@ const GROUPS: Group[] = [
   ['consentSms', 100, ['Accepts SMS Marketing', 'SMS Marketing', 'SMS Opt-in', 'Accepte les SMS']],
   ['consentSms', 100, ['Consentement SMS', 'SMS Consent']],
   // Comptoir's own export, in English and in French: it reads back what it wrote.
-  ['consentEmail', 100, ['Consent: email', 'Consentement : e-mail']],
-  ['consentSms', 100, ['Consent: SMS', 'Consentement : SMS']],
+  // ("Consentement : e-mail" and "Consentement : SMS" are the aliases above, once folded.)
+  ['consentEmail', 100, ['Consent: email']],
+  ['consentSms', 100, ['Consent: SMS']],
   ['consentPost', 100, ['Consent: post', 'Consentement : courrier', 'Accepte le courrier']],
   ['consentPhone', 100, ['Consent: phone calls', 'Consentement : appels', 'Accepte les appels']],
   // Comptoir's own names, so that one of its exports comes back as it went out.

@@ -61,7 +61,7 @@ describe('rowToDraft on a Shopify customers export row', () => {
 
   it('gives the Shopify id without Excel’s apostrophe, and the consent answers', () => {
     expect(row.externalId).toBe('7210448301122');
-    expect(row.consent).toEqual({ email: true, sms: false });
+    expect(row.consent).toEqual({ email: true, sms: false, post: null, phone: null });
   });
 
   it('makes a draft the customer schema accepts', () => {
@@ -127,7 +127,7 @@ describe('rowToDraft on a French spreadsheet row', () => {
       gender: 'male',
       firstName: 'Jean',
     });
-    expect(row.consent).toEqual({ email: null, sms: null });
+    expect(row.consent).toEqual({ email: null, sms: null, post: null, phone: null });
   });
 });
 
