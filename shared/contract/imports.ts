@@ -71,6 +71,8 @@ export type ImportCounts = Record<ImportAction, number>;
 export interface ImportPreview {
   counts: ImportCounts;
   orders?: OrderCounts;
+  /** Rows imported without a phone libphonenumber cannot read; the number is kept in the notes. */
+  phonesKept?: number;
   /** The first rejected rows with their problems (all of them are in the run's error file). */
   rejected: ImportRowOutcome[];
 }
@@ -83,6 +85,7 @@ export interface ImportSummary {
   name: string;
   counts: ImportCounts;
   orders?: OrderCounts;
+  phonesKept?: number;
   /** The rejected rows as CSV (their cells, then line and reason), '' when there are none. */
   rejectedCsv: string;
 }

@@ -89,7 +89,9 @@ export class CustomerImports {
     return {
       counts: countOf(plan),
       rejected: plan.rows.filter((r) => r.action === 'reject').slice(0, PREVIEW_REJECTED),
-      ...(planned.kind === 'orders' ? { orders: planned.plan.orders } : {}),
+      ...(planned.kind === 'orders'
+        ? { orders: planned.plan.orders }
+        : { phonesKept: planned.plan.phonesKept }),
     };
   }
 
@@ -113,6 +115,7 @@ export class CustomerImports {
       at: this.deps.now(),
       name: file.inspection.name,
       counts: countOf(plan),
+      phonesKept: plan.phonesKept,
       rejectedCsv: rejectedCsv(file, plan),
     };
     this.last = {

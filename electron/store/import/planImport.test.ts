@@ -150,6 +150,31 @@ describe('planning an import', () => {
     expect(notById.rows[0]!.action).toBe('create');
   });
 
+  it('imports a customer whose phone cannot be read, the number kept word for word in the notes', async () => {
+    const plan = await planImport(
+      [
+        row(2, {
+          firstName: 'John',
+          lastName: 'Doe',
+          phone: '(905) 555-1234',
+          additionalPhones: ['+33 6 12 34 56 78'],
+          notes: 'Met at the fair',
+        }),
+      ],
+      [],
+      settings,
+      0,
+      options('fill'),
+    );
+    expect(plan.rows[0]).toMatchObject({ action: 'create', problems: [] });
+    expect(plan.phonesKept).toBe(1);
+    expect(plan.creates[0]).toMatchObject({
+      phone: '+33612345678',
+      additionalPhones: [],
+      notes: 'Met at the fair\n☎ (905) 555-1234',
+    });
+  });
+
   it('stops when cancelled', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => row(i + 2, { lastName: `N${i}` }));
     await expect(

@@ -2,6 +2,7 @@ import type { DuplicatePolicy, ImportRowOutcome, MatchKey } from '../../../share
 import {
   CONTACTS_MAX,
   EMPTY_CUSTOMER_FIELDS,
+  NOTES_MAX,
   TAGS_MAX,
   customerInputSchema,
   hasIdentity,
@@ -47,6 +48,8 @@ export interface ImportPlan {
   /** Existing customers the file changes: as they are, and as they will be. */
   updates: Map<string, { before: Customer; next: Customer }>;
   rows: ImportRowOutcome[];
+  /** Rows whose unreadable phone was left out of the phones and kept in the notes. */
+  phonesKept: number;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function planImport(
     byId.set(customer.id, customer);
     matcher.add(customer, customer.id);
   }
-  const plan: ImportPlan = { creates: [], updates: new Map(), rows: [] };
+  const plan: ImportPlan = { creates: [], updates: new Map(), rows: [], phonesKept: 0 };
   for (let i = 0; i < rows.length; i++) {
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
       options.onProgress?.(i, rows.length);
@@ -87,6 +90,10 @@ export async function planImport(
       continue;
     }
     const given = Object.keys(row.draft) as (keyof CustomerInput)[];
+    if (checked.phonesKept) {
+      plan.phonesKept++;
+      if (!given.includes('notes')) given.push('notes');
+    }
     const policy = options.policy;
     const match = policy === 'create' ? null : matcher.find(checked.input);
     if (match === null) {
@@ -124,7 +131,9 @@ function checkRow(
   row: ImportRow,
   settings: Settings,
   now: number,
-): { input: CustomerInput } | { problems: { field: string; rule: string }[] } {
+):
+  | { input: CustomerInput; phonesKept?: string[] }
+  | { problems: { field: string; rule: string }[] } {
   if (row.problems.length > 0) return { problems: row.problems };
   const parsed = row.fieldsChecked
     ? completeDraft(row.draft)
@@ -140,14 +149,38 @@ function checkRow(
   try {
     return { input: applyRules(parsed.data, undefined, settings, now, []) };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'VALIDATION') {
-      const problems = (error.details as FieldProblem[]).map((p) => ({
-        field: p.path.map(String).join('.'),
-        rule: p.rule,
-      }));
+    if (!(error instanceof AppError && error.code === 'VALIDATION')) throw error;
+    const details = error.details as FieldProblem[];
+    const problems = details.map((p) => ({ field: p.path.map(String).join('.'), rule: p.rule }));
+    // Only phones libphonenumber cannot read (a fictional 555 number, an extension): the
+    // customer comes in without them, each kept word for word in the notes, and the row says
+    // so. Anything else rejects the row.
+    if (!details.every((p) => p.rule === 'invalidPhone')) return { problems };
+    const data = parsed.data;
+    const bad = new Set(details.map((p) => p.path.map(String).join('.')));
+    const unreadable = [
+      ...(bad.has('phone') ? [data.phone] : []),
+      ...data.additionalPhones.filter((_, i) => bad.has(`additionalPhones.${i}`)),
+    ];
+    const readable = data.additionalPhones.filter((_, i) => !bad.has(`additionalPhones.${i}`));
+    // Without its first phone, the customer's next readable one becomes the first.
+    const [phone, others] = bad.has('phone')
+      ? [readable[0] ?? '', readable.slice(1)]
+      : [data.phone, readable];
+    const kept: CustomerInput = {
+      ...data,
+      phone,
+      additionalPhones: others,
+      notes: [data.notes, ...unreadable.map((p) => `☎ ${p}`)]
+        .filter((line) => line !== '')
+        .join('\n')
+        .slice(0, NOTES_MAX),
+    };
+    try {
+      return { input: applyRules(kept, undefined, settings, now, []), phonesKept: unreadable };
+    } catch {
       return { problems };
     }
-    throw error;
   }
 }
 

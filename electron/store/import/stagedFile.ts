@@ -10,7 +10,7 @@ import {
 } from '../../../shared/import/decodeText';
 import { guessDateOrder } from '../../../shared/import/mapping/parseValues';
 import { looksLikeHeader, recognizeColumns } from '../../../shared/import/mapping/recognizeHeaders';
-import { rowToDraft } from '../../../shared/import/mapping/rowToDraft';
+import { rowToDraft, type CheckedValues } from '../../../shared/import/mapping/rowToDraft';
 import type { TargetId } from '../../../shared/import/mapping/importTargets';
 import { parseCsv, type CsvDelimiter } from '../../../shared/import/parseCsv';
 import { looksLikeOrders, recognizeOrderColumns } from '../../../shared/import/orders/orderColumns';
@@ -139,16 +139,19 @@ export async function readRows(
   if (file.vcards) return vcardRows(file.vcards);
   const targets = mapping as (TargetId | null)[];
   const out: ImportRow[] = [];
+  // One options object for every row: the values already checked are remembered across rows.
+  const options = {
+    dateOrder,
+    sourceName: file.inspection.name,
+    customFields: [...customFields],
+    checked: new Map() as CheckedValues,
+  };
   for (let i = 0; i < file.rows.length; i++) {
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
       await yieldToEvents();
       if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled');
     }
-    const read = rowToDraft(file.rows[i]!, targets, {
-      dateOrder,
-      sourceName: file.inspection.name,
-      customFields: [...customFields],
-    });
+    const read = rowToDraft(file.rows[i]!, targets, options);
     out.push({
       line: file.lines[i]!,
       draft: read.draft,

@@ -33,7 +33,18 @@ export interface RowToDraftOptions {
   /** The file's name, kept as where the customer and their consent came from. */
   sourceName: string;
   customFields: CustomField[];
+  /**
+   * The schema's verdict on text values already checked in this file, by field (a file
+   * repeats its cities, statuses and first names: 100k rows, a few hundred distinct values).
+   * One per file read; none: every value is checked.
+   */
+  checked?: CheckedValues;
 }
+
+export type CheckedValues = Map<string, Map<string, FieldVerdict>>;
+type FieldVerdict = ReturnType<(typeof customerInputSchema.shape)[CustomerField]['safeParse']>;
+/** Distinct values remembered per field, at most: beyond, values are checked each time. */
+const CHECKED_MAX = 20_000;
 
 export interface ImportedRow {
   /** To be checked with customerInputSchema by the caller; bad cells are already left out. */
@@ -99,10 +110,25 @@ export function rowToDraft(
     cell: Cell,
     target: TargetId,
   ) => {
-    const checked = customerInputSchema.shape[field].safeParse(value);
+    const checked = verdict(field, value);
     // The schema's own output (emails lower-cased, lists without repeats): the draft is final.
     if (checked.success) draft[field] = checked.data as CustomerDraft[F];
     else report(cell, target, checked.error.issues[0]!.message as CustomerRule);
+  };
+  /** The schema's verdict, remembered for short text values (immutable, so safe to share). */
+  const verdict = (field: CustomerField, value: unknown): FieldVerdict => {
+    const memo = options.checked;
+    if (!memo || typeof value !== 'string' || value.length > 100) {
+      return customerInputSchema.shape[field].safeParse(value);
+    }
+    let known = memo.get(field);
+    if (!known) memo.set(field, (known = new Map()));
+    let found = known.get(value);
+    if (!found) {
+      found = customerInputSchema.shape[field].safeParse(value);
+      if (known.size < CHECKED_MAX) known.set(value, found);
+    }
+    return found;
   };
   const keepChoice = <F extends CustomerField & FieldTarget>(
     field: F,

@@ -283,6 +283,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             rejected={step.preview.rejected}
             kind={choices?.what}
             orders={step.preview.orders}
+            phonesKept={step.preview.phonesKept}
           />
           <div className="dialog-actions">
             <button
@@ -375,6 +376,7 @@ function ImportDone({
         rejected={[]}
         kind={summary.orders ? 'orders' : 'customers'}
         orders={summary.orders}
+        phonesKept={summary.phonesKept}
       />
       <div className="dialog-actions">
         {summary.rejectedCsv !== '' && (

@@ -18,12 +18,15 @@ export function ImportOutcome({
   rejected,
   kind = 'customers',
   orders,
+  phonesKept = 0,
 }: {
   counts: ImportCounts;
   rejected: ImportRowOutcome[];
   kind?: ImportKind;
   /** An orders import's own counts, shown first. */
   orders?: OrderCounts;
+  /** Rows whose unreadable phone went to the notes. */
+  phonesKept?: number;
 }) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
@@ -63,6 +66,11 @@ export function ImportOutcome({
           </div>
         ))}
       </dl>
+      {phonesKept > 0 && (
+        <p className="field-hint" role="note">
+          {t('import.phonesKept', { count: phonesKept })}
+        </p>
+      )}
       {rejected.length > 0 && (
         <div
           className="import-rejected"

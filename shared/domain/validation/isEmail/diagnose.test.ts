@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Isemail from 'isemail';
 import { describe, expect, it } from 'vitest';
-import { diagnoseEmail } from './diagnose';
+import { diagnoseEmail, isPlainAddress } from './diagnose';
 import { DIAGNOSES, emailCategory } from './diagnoses';
 import { toAsciiLength } from './punycode';
 
@@ -40,6 +40,34 @@ describe('diagnoseEmail', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it('takes its shortcut for plain addresses only, agreeing with isemail near every limit', () => {
+    const atext = [..."abcXYZ019!#$%&'*+/=?^_`{|}~-"];
+    const run = (chars: string[], max: number) =>
+      fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: max }).map((c) => c.join(''));
+    // Mostly well-formed pieces, sometimes an empty one (a dot at an end, two dots in a row).
+    const local = fc
+      .array(fc.oneof(run(atext, 30), run(atext, 30), fc.constant('')), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((parts) => parts.join('.'));
+    const label = fc.oneof(run([...'ab9'], 66), run([...'ab9'], 20), run([...'ab9-'], 66));
+    const tld = fc.constantFrom('fr', 'com', 'museum', 'c', '123', 'x'.repeat(64), 'a-b');
+    let plain = 0;
+    fc.assert(
+      fc.property(local, fc.array(label, { minLength: 0, maxLength: 4 }), tld, (l, labels, t) => {
+        const address = `${l}@${[...labels, t].join('.')}`;
+        if (isPlainAddress(address)) plain++;
+        expectSameAsIsemail(address);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(plain).toBeGreaterThan(300); // the shortcut was really taken, and agreed
+    expect(isPlainAddress('marie.dupont@orange.fr')).toBe(true);
+    expect(isPlainAddress('"marie"@orange.fr')).toBe(false);
+    expect(isPlainAddress('marie@localhost')).toBe(false);
   });
 
   it('warns about a single-label domain, as is_email does', () => {
