@@ -169,6 +169,7 @@ export const enImport = {
   'rule.orderRejected': 'Another row of this order is wrong: the whole order is left out.',
   'import.phonesKept': {
     one: '{count} row has a phone number that cannot be read (a fictional or incomplete number): the customer is imported without it, and the number is kept in their notes.',
-    other: '{count} rows have a phone number that cannot be read (a fictional or incomplete number): those customers are imported without it, and the number is kept in their notes.',
+    other:
+      '{count} rows have a phone number that cannot be read (a fictional or incomplete number): those customers are imported without it, and the number is kept in their notes.',
   },
 } as const;

@@ -173,6 +173,7 @@ export const frImport: Record<keyof typeof enImport, Message> = {
     'Une autre ligne de cette commande est fausse : toute la commande est écartée.',
   'import.phonesKept': {
     one: '{count} ligne a un numéro de téléphone illisible (fictif ou incomplet) : le client est importé sans lui, et le numéro est gardé dans ses notes.',
-    other: '{count} lignes ont un numéro de téléphone illisible (fictif ou incomplet) : ces clients sont importés sans lui, et le numéro est gardé dans leurs notes.',
+    other:
+      '{count} lignes ont un numéro de téléphone illisible (fictif ou incomplet) : ces clients sont importés sans lui, et le numéro est gardé dans leurs notes.',
   },
 };
