@@ -2,6 +2,7 @@
 export const enImport = {
   'import.button': 'Import',
   'import.title': 'Import customers',
+  'import.titleOrders': 'Import orders',
   'import.body':
     'A CSV file from Excel, Shopify, HubSpot, Mailchimp, Google or Outlook, or contacts as vCard (.vcf). Nothing is written until you confirm, and the import can be undone.',
   'import.chooseFile': 'Choose a file…',

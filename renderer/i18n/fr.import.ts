@@ -5,6 +5,7 @@ import type { Message } from './en';
 export const frImport: Record<keyof typeof enImport, Message> = {
   'import.button': 'Importer',
   'import.title': 'Importer des clients',
+  'import.titleOrders': 'Importer des commandes',
   'import.body':
     'Un fichier CSV d’Excel, Shopify, HubSpot, Mailchimp, Google ou Outlook, ou des contacts vCard (.vcf). Rien n’est écrit avant votre confirmation, et l’import peut être annulé.',
   'import.chooseFile': 'Choisir un fichier…',

@@ -194,7 +194,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       : mappingProblem(choices.mapping, (m) => isMultipleTarget(m as TargetId)));
   return (
     <Dialog
-      title={t('import.title')}
+      title={
+        choices?.what === 'orders' && step.kind !== 'choose'
+          ? t('import.titleOrders')
+          : t('import.title')
+      }
       size="wide"
       description={step.kind === 'choose' ? t('import.body') : undefined}
       onClose={() => (running.current ? running.current.abort() : onClose())}
