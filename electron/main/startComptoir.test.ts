@@ -1,4 +1,4 @@
-import type { BackupPage } from '../../shared/vault/backupFile';
+import type { StoredPage } from '../../shared/vault/backupFile';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ async function start(options: { backend?: string } = {}) {
   await flush();
   const [store, ui] = FakeWindow.all as [FakeWindow, FakeWindow];
   const storeCalls = { keys: [] as Uint8Array[], locks: 0 };
-  let storePagesNow: BackupPage[] = [];
+  let storePagesNow: StoredPage[] = [];
   const controlPort = store.webContents.posted.find((p) => p.channel === HOST_PORT_MESSAGE)!
     .ports[0] as FakePort;
   serve(mainPortEndpoint(controlPort), storeControlContract, {
@@ -62,7 +62,7 @@ async function start(options: { backend?: string } = {}) {
     },
     'store.readPages': () => ({ pages: storePagesNow }),
     'store.replacePages': ({ pages }) => {
-      storePagesNow = pages as BackupPage[];
+      storePagesNow = pages as StoredPage[];
       return { replaced: pages.length };
     },
   });
@@ -74,7 +74,7 @@ async function start(options: { backend?: string } = {}) {
       .filter((s) => s.channel === HOST_EVENT_CHANNEL)
       .map((s) => (s.args[0] as { payload: VaultStatus }).payload.state);
   const storePages = () => storePagesNow;
-  const setStorePages = (next: BackupPage[]) => void (storePagesNow = next);
+  const setStorePages = (next: StoredPage[]) => void (storePagesNow = next);
   return { electron, app, store, ui, storeCalls, call, vaultEvents, storePages, setStorePages };
 }
 

@@ -3,7 +3,7 @@ import { storeControlContract } from '../../shared/contract/storeControl';
 import { vaultContract } from '../../shared/contract/vault';
 import type { MessageEndpoint } from '../../shared/rpc/endpoint';
 import { serve, type Server } from '../../shared/rpc/server';
-import type { BackupPage } from '../../shared/vault/backupFile';
+import type { StoredPage } from '../../shared/vault/backupFile';
 import { BackupService } from '../../shared/vault/backupService';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
 import { sealedPages } from './backup/sealedPages';
@@ -70,7 +70,7 @@ export function startWindowStore(hostEndpoint: MessageEndpoint, options: StoreOp
     },
     'store.readPages': async () => ({ pages: await pages.read() }),
     'store.replacePages': async ({ pages: replacing }) => {
-      await pages.replace(replacing as BackupPage[]);
+      await pages.replace(replacing as StoredPage[]);
       return { replaced: replacing.length };
     },
   });

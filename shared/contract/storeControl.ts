@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BackupPage } from '../vault/backupFile';
+import type { StoredPage } from '../vault/backupFile';
 import { method } from './define';
 
 export interface DamagedPage {
@@ -23,7 +23,7 @@ const sealedPageSchema = z.strictObject({
   updatedAt: z.int().min(0),
   emailIndex: z.array(z.string().max(200)),
   phoneIndex: z.array(z.string().max(200)),
-}) satisfies z.ZodType<BackupPage>;
+}) satisfies z.ZodType<StoredPage>;
 
 /** What the host (main, or browser mode's vault) tells the store: open with this key, or lock. */
 export const storeControlContract = {
@@ -34,7 +34,7 @@ export const storeControlContract = {
   ),
   'store.lock': method<{ locked: true }>()(z.strictObject({})),
   /** Every sealed page, as stored: what a backup carries (main writes scheduled backups). */
-  'store.readPages': method<{ pages: BackupPage[] }>()(z.strictObject({})),
+  'store.readPages': method<{ pages: StoredPage[] }>()(z.strictObject({})),
   /** A restore: every page replaced at once, the store locked. */
   'store.replacePages': method<{ replaced: number }>()(
     z.strictObject({ pages: z.array(sealedPageSchema) }),

@@ -17,14 +17,19 @@ export const BACKUP_EXTENSION = 'comptoir-backup';
 const MAGIC_BYTES = new TextEncoder().encode(BACKUP_MAGIC);
 const HEADER_MAX = 256 * 1024 * 1024;
 
-/** One sealed page as stored: only `iv` and `data` are secret (AES-GCM, bound to table and id). */
-export interface BackupPage {
+/**
+ * One encrypted page of records as the store keeps it (its IndexedDB row) and a backup carries
+ * it. Only `iv` and `data` are secret (AES-GCM, bound to table and id); the rest is
+ * non-identifying.
+ */
+export interface StoredPage {
   id: string;
   table: string;
   iv: Bytes;
   data: Bytes;
   count: number;
   updatedAt: number;
+  /** Keyed hashes (HMAC) of normalised emails / phones of the page's records (not indexed: v3). */
   emailIndex: string[];
   phoneIndex: string[];
 }
@@ -34,7 +39,7 @@ export interface BackupContents {
   appVersion: string;
   /** The vault as it opens anywhere: without this device's keychain seal or wrong-try count. */
   vault: VaultFile;
-  pages: BackupPage[];
+  pages: StoredPage[];
 }
 
 const pageEntrySchema = z.strictObject({
@@ -136,7 +141,7 @@ export function decodeBackup(bytes: Uint8Array): BackupContents {
   }
   const header = parsed.data;
   let at = headerStart + headerLength;
-  const pages: BackupPage[] = [];
+  const pages: StoredPage[] = [];
   for (const entry of header.pages) {
     const end = at + entry.ivBytes + entry.dataBytes;
     if (end > bytes.length) {
@@ -162,7 +167,7 @@ export function decodeBackup(bytes: Uint8Array): BackupContents {
 }
 
 /** Records per table ("customers", "purchases"...), from the pages' clear counts. */
-export function recordsPerTable(pages: readonly Pick<BackupPage, 'table' | 'count'>[]) {
+export function recordsPerTable(pages: readonly Pick<StoredPage, 'table' | 'count'>[]) {
   const records: Record<string, number> = {};
   for (const page of pages) records[page.table] = (records[page.table] ?? 0) + page.count;
   return records;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { BACKUP_MAGIC, decodeBackup, encodeBackup, type BackupPage } from './backupFile';
+import { BACKUP_MAGIC, decodeBackup, encodeBackup, type StoredPage } from './backupFile';
 import { BackupService, type SealedPages } from './backupService';
 import type { Bytes } from './bytes';
 import { TEST_KDF } from './testKdf';
@@ -17,7 +17,7 @@ function device(name: string) {
     read: async () => saved,
     write: async (v: VaultFile) => void (saved = structuredClone(v)),
   };
-  const state = { pages: [] as BackupPage[], key: null as Bytes | null, locked: 0 };
+  const state = { pages: [] as StoredPage[], key: null as Bytes | null, locked: 0 };
   const store: StoreGate = {
     unlock: async (key) => {
       state.key = key.slice();
@@ -43,7 +43,7 @@ function device(name: string) {
   return { name, vault, backups, state, storage, saved: () => saved as VaultFile | null };
 }
 
-function page(id: string, table: string, count: number, fill: number): BackupPage {
+function page(id: string, table: string, count: number, fill: number): StoredPage {
   return {
     id,
     table,

@@ -6,7 +6,7 @@ import {
   encodeBackup,
   portableVault,
   recordsPerTable,
-  type BackupPage,
+  type StoredPage,
 } from './backupFile';
 import { wipe, type Bytes } from './bytes';
 import { AppError } from '../errors';
@@ -15,9 +15,9 @@ import type { VaultService } from './vaultService';
 
 /** The store's sealed pages, read and replaced as they are (never decrypted here). */
 export interface SealedPages {
-  read(): Promise<BackupPage[]>;
+  read(): Promise<StoredPage[]>;
   /** Every page replaced at once: all or nothing. The store must be locked. */
-  replace(pages: BackupPage[]): Promise<void>;
+  replace(pages: StoredPage[]): Promise<void>;
 }
 
 export interface BackupMade {
@@ -88,7 +88,7 @@ export class BackupService {
   async restore(bytes: Uint8Array, passphrase: string): Promise<UnlockReport> {
     const backup = decodeBackup(bytes);
     const dataKey = await unlockWithPassphrase(backup.vault, passphrase, this.argon2);
-    let before: BackupPage[];
+    let before: StoredPage[];
     try {
       await this.vault.lock();
       before = await this.pages.read();

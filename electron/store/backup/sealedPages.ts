@@ -1,7 +1,5 @@
-import type { BackupPage } from '../../../shared/vault/backupFile';
 import type { SealedPages } from '../../../shared/vault/backupService';
 import { AppError } from '../../../shared/errors';
-import type { PageRow } from '../db/database';
 import { bumpPagesVersion } from '../pages/pageSnapshot';
 import type { StoreRuntime } from '../storeRuntime';
 
@@ -12,7 +10,8 @@ import type { StoreRuntime } from '../storeRuntime';
 export function sealedPages(runtime: StoreRuntime): SealedPages {
   const { db } = runtime;
   return {
-    read: async () => (await db.pages.toArray()).map(toBackupPage),
+    // The rows are the pages as a backup carries them (PageRow is StoredPage).
+    read: () => db.pages.toArray(),
     replace: async (pages) => {
       if (runtime.unlocked) {
         throw new AppError('CONFLICT', 'The customer file must be locked before a restore');
@@ -21,27 +20,10 @@ export function sealedPages(runtime: StoreRuntime): SealedPages {
         await db.pages.clear();
         // Clear rows of the first schema, if any were left: they belong to the file replaced.
         await db.customers.clear();
-        await db.pages.bulkPut(pages.map(toPageRow));
+        await db.pages.bulkPut(pages);
         await bumpPagesVersion(db);
       });
       runtime.lock(); // the pages read ahead were the old file's: read the new ones
     },
   };
-}
-
-function toBackupPage(row: PageRow): BackupPage {
-  return {
-    id: row.id,
-    table: row.table,
-    iv: row.iv,
-    data: row.data,
-    count: row.count,
-    updatedAt: row.updatedAt,
-    emailIndex: row.emailIndex ?? [],
-    phoneIndex: row.phoneIndex ?? [],
-  };
-}
-
-function toPageRow(page: BackupPage): PageRow {
-  return { ...page };
 }

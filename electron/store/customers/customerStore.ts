@@ -58,6 +58,13 @@ export interface PreparedUpdate {
  * The customer file once unlocked: the encrypted pages are the durable truth, memory serves
  * reads. Every write is committed to the pages first; memory follows only once it has.
  */
+/** A customer with new figures; a first purchase makes a lead or a prospect a customer. */
+export function withFigures(current: Customer, figures: CustomerFigures): Customer {
+  const promote =
+    figures.orderCount > 0 && (current.status === 'lead' || current.status === 'prospect');
+  return { ...current, figures, status: promote ? 'customer' : current.status };
+}
+
 export class CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
@@ -258,15 +265,10 @@ export class CustomerStore {
   /** New figures after a purchase or an interaction; a first purchase makes a lead a customer. */
   async prepareFigures(id: string, figures: CustomerFigures): Promise<PreparedUpdate> {
     const current = this.get(id);
-    const promote =
-      figures.orderCount > 0 && (current.status === 'lead' || current.status === 'prospect');
-    const next: Customer = {
-      ...current,
-      figures,
-      status: promote ? 'customer' : current.status,
-      version: current.version + 1,
-    };
-    return this.prepare([next], [current]);
+    return this.prepare(
+      [{ ...withFigures(current, figures), version: current.version + 1 }],
+      [current],
+    );
   }
 
   /**

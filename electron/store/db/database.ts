@@ -1,24 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Customer } from '../../../shared/domain/customer';
-import type { Bytes } from '../../../shared/vault/bytes';
+import type { StoredPage } from '../../../shared/vault/backupFile';
 import { applyV1 } from './versions/v1';
 import { applyV2 } from './versions/v2';
 import { applyV3 } from './versions/v3';
 
 export const DEFAULT_DB_NAME = 'comptoir';
 
-/** One encrypted page of records. Everything but `iv` and `data` is non-identifying. */
-export interface PageRow {
-  id: string;
-  table: string;
-  iv: Bytes;
-  data: Bytes;
-  count: number;
-  updatedAt: number;
-  /** Keyed hashes (HMAC) of normalised emails / phones of the page's records (not indexed: v3). */
-  emailIndex: string[];
-  phoneIndex: string[];
-}
+/** One encrypted page of records (the shape a backup carries too: see StoredPage). */
+export type PageRow = StoredPage;
 
 /** A page that failed authentication when loading: kept aside, never silently deleted. */
 export interface QuarantineRow extends PageRow {

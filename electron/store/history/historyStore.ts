@@ -57,15 +57,12 @@ export class HistoryStore {
   }
 
   async preparePurchase(input: PurchaseInput, now: number) {
-    const purchase: Purchase = {
-      ...input,
-      id: this.newId(),
-      totalMinor: purchaseTotalMinor(input.lines),
-      createdAt: now,
+    const { sealed, purchases, figures } = await this.preparePurchases([input], now);
+    return {
+      sealed: sealed[0]!,
+      purchase: purchases[0]!,
+      figures: figures.get(input.customerId)!,
     };
-    const sealed = await this.purchases.sealPut([purchase]);
-    const figures = this.figuresWith(input.customerId, { purchase });
-    return { sealed, purchase, figures };
   }
 
   /**
@@ -86,12 +83,8 @@ export class HistoryStore {
       else byCustomer.set(purchase.customerId, [purchase]);
     }
     const figures = new Map<string, CustomerFigures>();
-    for (const [customerId, added] of byCustomer) {
-      figures.set(
-        customerId,
-        figuresOf([...this.purchases.of(customerId), ...added], this.interactions.of(customerId)),
-      );
-    }
+    for (const [customerId, added] of byCustomer)
+      figures.set(customerId, this.figuresWith(customerId, { purchases: added }));
     const sealed = purchases.length > 0 ? [await this.purchases.sealPut(purchases)] : [];
     return { sealed, purchases, figures };
   }
@@ -102,15 +95,8 @@ export class HistoryStore {
     const gone = new Set(known);
     const customers = new Set(known.map((id) => this.purchases.byId.get(id)!.customerId));
     const figures = new Map<string, CustomerFigures>();
-    for (const customerId of customers) {
-      figures.set(
-        customerId,
-        figuresOf(
-          this.purchases.of(customerId).filter((p) => !gone.has(p.id)),
-          this.interactions.of(customerId),
-        ),
-      );
-    }
+    for (const customerId of customers)
+      figures.set(customerId, this.figuresWith(customerId, { without: gone }));
     const sealed = known.length > 0 ? [await this.purchases.sealRemove(known)] : [];
     return { sealed, figures, removed: known.length };
   }
@@ -126,7 +112,7 @@ export class HistoryStore {
   async prepareInteraction(input: InteractionInput, now: number) {
     const interaction: Interaction = { ...input, id: this.newId(), createdAt: now };
     const sealed = await this.interactions.sealPut([interaction]);
-    const figures = this.figuresWith(input.customerId, { interaction });
+    const figures = this.figuresWith(input.customerId, { interactions: [interaction] });
     return { sealed, interaction, figures };
   }
 
@@ -156,7 +142,7 @@ export class HistoryStore {
     if (!row) throw new AppError('NOT_FOUND', `No ${kind} with id ${id}`, { id });
     return {
       customerId: row.customerId,
-      figures: this.figuresWith(row.customerId, { without: id }),
+      figures: this.figuresWith(row.customerId, { without: new Set([id]) }),
       sealed: await table.sealRemove([id]),
     };
   }
@@ -194,21 +180,16 @@ export class HistoryStore {
     this.changes.clear();
   }
 
+  /** A customer's figures with some purchases or interactions added, or some taken away. */
   private figuresWith(
     customerId: string,
-    extra: { purchase?: Purchase; interaction?: Interaction; without?: string },
+    change: { purchases?: Purchase[]; interactions?: Interaction[]; without?: Set<string> },
   ): CustomerFigures {
-    const purchases = [
-      ...this.purchases.of(customerId),
-      ...(extra.purchase ? [extra.purchase] : []),
-    ];
-    const interactions = [
-      ...this.interactions.of(customerId),
-      ...(extra.interaction ? [extra.interaction] : []),
-    ];
+    const kept = <T extends { id: string }>(rows: T[]) =>
+      change.without ? rows.filter((r) => !change.without!.has(r.id)) : rows;
     return figuresOf(
-      purchases.filter((p) => p.id !== extra.without),
-      interactions.filter((i) => i.id !== extra.without),
+      kept([...this.purchases.of(customerId), ...(change.purchases ?? [])]),
+      kept([...this.interactions.of(customerId), ...(change.interactions ?? [])]),
     );
   }
 }

@@ -72,26 +72,24 @@ export class CustomerImports {
    * same choices, no customer written since, the same settings. A 100k-row file is read and
    * checked once, not twice.
    */
-  private planned: { key: string; writes: number; settings: Settings; planned: Planned } | null =
+  private cached: { key: string; writes: number; settings: Settings; planned: Planned } | null =
     null;
 
   constructor(private readonly deps: ImportDeps) {}
 
   inspect(arg: Parameters<typeof stageFile>[0]): ImportInspection {
-    this.planned = null;
+    this.cached = null;
     this.staged = stageFile(arg, this.deps.newId(), this.deps.settings().customFields);
     return this.staged.inspection;
   }
 
   async preview(arg: ImportRun, ctx?: CallContext): Promise<ImportPreview> {
     const { planned } = await this.plan(arg, ctx);
-    const { plan } = planned;
+    const { rows } = planned.plan;
     return {
-      counts: countOf(plan),
-      rejected: plan.rows.filter((r) => r.action === 'reject').slice(0, PREVIEW_REJECTED),
-      ...(planned.kind === 'orders'
-        ? { orders: planned.plan.orders }
-        : { phonesKept: planned.plan.phonesKept }),
+      counts: countOf(rows),
+      rejected: rows.filter((r) => r.action === 'reject').slice(0, PREVIEW_REJECTED),
+      ...ownCounts(planned),
     };
   }
 
@@ -99,7 +97,9 @@ export class CustomerImports {
   async run(arg: ImportRun, ctx?: CallContext): Promise<ImportSummary> {
     const { planned, file } = await this.plan(arg, ctx);
     stopIfCancelled(ctx);
-    if (planned.kind === 'orders') return this.runOrders(planned.plan, planned.tag, file);
+    if (planned.kind === 'orders') {
+      return this.finish(file, planned, await writeOrders(planned.plan, this.deps));
+    }
     const plan = planned.plan;
     const { customers, history } = this.deps;
     const prepared = await customers.prepareImport({
@@ -109,43 +109,34 @@ export class CustomerImports {
     const log = await history.prepareLoggedChanges(prepared.changes);
     stopIfCancelled(ctx);
     await writeSealed(this.deps.db, [prepared.sealed, ...log.sealed]);
-    const summary: ImportSummary = {
-      importId: this.deps.newId(),
-      tag: planned.tag,
-      at: this.deps.now(),
-      name: file.inspection.name,
-      counts: countOf(plan),
-      phonesKept: plan.phonesKept,
-      rejectedCsv: rejectedCsv(file, plan),
-    };
-    this.last = {
-      summary,
+    return this.finish(file, planned, {
       created: prepared.created,
       updated: [...plan.updates.values()].map(({ before }, i) => ({
         before,
         next: prepared.customers[i]!,
       })),
       changeIds: log.ids,
-    };
-    this.staged = null;
-    this.planned = null;
-    return summary;
+    });
   }
 
-  private async runOrders(plan: OrderPlan, tag: string, file: StagedFile): Promise<ImportSummary> {
-    const written = await writeOrders(plan, this.deps);
+  /** An import written: its summary, kept with what its undo needs; the staged file is done. */
+  private finish(
+    file: StagedFile,
+    planned: Planned,
+    written: Omit<Undoable, 'summary'>,
+  ): ImportSummary {
     const summary: ImportSummary = {
       importId: this.deps.newId(),
-      tag,
+      tag: planned.tag,
       at: this.deps.now(),
       name: file.inspection.name,
-      counts: countOf(plan),
-      orders: plan.orders,
-      rejectedCsv: rejectedCsv(file, plan),
+      counts: countOf(planned.plan.rows),
+      ...ownCounts(planned),
+      rejectedCsv: rejectedCsv(file, planned.plan.rows),
     };
     this.last = { summary, ...written };
     this.staged = null;
-    this.planned = null;
+    this.cached = null;
     return summary;
   }
 
@@ -206,7 +197,7 @@ export class CustomerImports {
   clear(): void {
     this.staged = null;
     this.last = null;
-    this.planned = null;
+    this.cached = null;
   }
 
   private async plan(
@@ -230,7 +221,7 @@ export class CustomerImports {
     const settings = this.deps.settings();
     const key = JSON.stringify(arg);
     const writes = this.deps.customers.writeCount;
-    const kept = this.planned;
+    const kept = this.cached;
     if (kept && kept.key === key && kept.writes === writes && kept.settings === settings) {
       return { planned: kept.planned, file };
     }
@@ -238,8 +229,9 @@ export class CustomerImports {
       const now = this.deps.now();
       const tag = tagOf(now);
       const plan = planOrdersOf(file, arg, this.deps, settings, now, tag);
-      this.planned = { key, writes, settings, planned: { kind: 'orders', plan, tag } };
-      return { planned: this.planned.planned, file };
+      const planned: Planned = { kind: 'orders', plan, tag };
+      this.cached = { key, writes, settings, planned };
+      return { planned, file };
     }
     const rows = await readRows(file, arg.mapping, arg.dateOrder, settings.customFields, ctx);
     const now = this.deps.now();
@@ -251,8 +243,9 @@ export class CustomerImports {
       shouldStop: () => ctx?.signal.aborted ?? false,
       onProgress: (done, total) => ctx?.progress({ done, total }),
     });
-    this.planned = { key, writes, settings, planned: { kind: 'customers', plan, tag } };
-    return { planned: this.planned.planned, file };
+    const planned: Planned = { kind: 'customers', plan, tag };
+    this.cached = { key, writes, settings, planned };
+    return { planned, file };
   }
 }
 
@@ -267,15 +260,22 @@ export function tagOf(now: number): string {
   return `import ${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-function countOf(plan: { rows: readonly ImportRowOutcome[] }): ImportCounts {
+function countOf(rows: readonly ImportRowOutcome[]): ImportCounts {
   const counts: ImportCounts = { create: 0, update: 0, merge: 0, unchanged: 0, skip: 0, reject: 0 };
-  for (const row of plan.rows) counts[row.action]++;
+  for (const row of rows) counts[row.action]++;
   return counts;
 }
 
+/** What each kind counts besides its rows: orders, or phones kept in the notes. */
+function ownCounts(planned: Planned): Pick<ImportPreview, 'orders' | 'phonesKept'> {
+  return planned.kind === 'orders'
+    ? { orders: planned.plan.orders }
+    : { phonesKept: planned.plan.phonesKept };
+}
+
 /** The rejected rows as they were in the file, then where and why: for the user to fix and import again. */
-function rejectedCsv(file: StagedFile, plan: { rows: readonly ImportRowOutcome[] }): string {
-  const rejected = plan.rows.filter((r) => r.action === 'reject');
+function rejectedCsv(file: StagedFile, outcomes: readonly ImportRowOutcome[]): string {
+  const rejected = outcomes.filter((r) => r.action === 'reject');
   if (rejected.length === 0) return '';
   const header = [...file.inspection.headers, 'line', 'problems'];
   const rows = rejected.map((r) => [

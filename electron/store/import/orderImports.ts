@@ -1,6 +1,7 @@
 import type { Customer } from '../../../shared/domain/customer';
 import type { Settings } from '../../../shared/domain/settings';
 import { readOrders } from '../../../shared/import/orders/readOrders';
+import { withFigures } from '../customers/customerStore';
 import { writeSealed } from '../pages/recordPages';
 import type { ImportDeps, ImportRun } from './customerImports';
 import { planOrders, type OrderPlan } from './planOrders';
@@ -52,8 +53,7 @@ export async function writeOrders(plan: OrderPlan, deps: ImportDeps): Promise<Or
     .filter(([id]) => !created.has(id))
     .map(([id, figures]) => {
       const before = customers.get(id);
-      const promote = before.status === 'lead' || before.status === 'prospect';
-      return { before, next: { ...before, figures, status: promote ? 'customer' : before.status } };
+      return { before, next: withFigures(before, figures) };
     });
   const prepared = await customers.prepareImport({
     create: plan.newCustomers.map((c, i) => ({
