@@ -16,12 +16,47 @@ export interface DecodedText {
 
 /** Decodes `bytes`, in `encoding` when the user chose one, else in the one detected. */
 export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): DecodedText {
-  const bom = bomOf(bytes);
-  const chosen = encoding ?? bom?.encoding ?? guessEncoding(bytes);
-  const skip = bom && bom.encoding === chosen ? bom.length : 0;
+  const start = readStart(bytes, encoding);
+  const chosen = start.encoding ?? utf8OrWindows1252(bytes);
+  const skip = start.bom && start.bom.encoding === chosen ? start.bom.length : 0;
   // ignoreBOM: the mark is dropped here, by its length, and only when it matches.
   const decoder = new TextDecoder(chosen, { ignoreBOM: true });
   return { text: decoder.decode(bytes.subarray(skip)), encoding: chosen, bom: skip > 0 };
+}
+
+/**
+ * What a file's first bytes (4 KB or more) tell: the user's choice, a byte order mark, or
+ * UTF-16's zero bytes; null when only the whole file can tell UTF-8 from Windows-1252.
+ */
+export function readStart(
+  first: Uint8Array,
+  chosen?: TextEncodingName,
+): {
+  encoding: TextEncodingName | null;
+  bom: { encoding: TextEncodingName; length: number } | null;
+} {
+  const bom = bomOf(first);
+  return { encoding: chosen ?? bom?.encoding ?? utf16Of(first), bom };
+}
+
+/**
+ * A file read in parts, decoded part by part (a character cut between two parts is joined).
+ * `strict`: a byte that is not valid in the encoding throws a TypeError (to try UTF-8 first).
+ */
+export async function* decodeParts(
+  parts: AsyncIterable<Uint8Array>,
+  encoding: TextEncodingName,
+  options: { skip: number; strict: boolean },
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true, fatal: options.strict });
+  let skip = options.skip;
+  for await (const part of parts) {
+    const text = decoder.decode(part.subarray(Math.min(skip, part.length)), { stream: true });
+    skip = Math.max(0, skip - part.length);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
 }
 
 function bomOf(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | null {
@@ -32,8 +67,8 @@ function bomOf(bytes: Uint8Array): { encoding: TextEncodingName; length: number 
   return null;
 }
 
-function guessEncoding(bytes: Uint8Array): TextEncodingName {
-  // UTF-16 without a mark: text in Latin scripts has a zero byte in every other position.
+/** UTF-16 without a mark: text in Latin scripts has a zero byte in every other position. */
+function utf16Of(bytes: Uint8Array): TextEncodingName | null {
   const sample = bytes.subarray(0, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
@@ -46,6 +81,10 @@ function guessEncoding(bytes: Uint8Array): TextEncodingName {
   const pairs = sample.length / 2;
   if (pairs >= 2 && oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
   if (pairs >= 2 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function utf8OrWindows1252(bytes: Uint8Array): TextEncodingName {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';

@@ -25,20 +25,59 @@ export interface ParsedCsv {
  */
 export function parseCsv(text: string, delimiter?: CsvDelimiter): ParsedCsv {
   const chosen = delimiter ?? guessDelimiter(text);
-  const result = Papa.parse<string[]>(text, {
-    delimiter: chosen,
-    skipEmptyLines: true,
+  const { rows, lines, problems } = parsePiece(text, chosen);
+  return { delimiter: chosen, rows, lines, problems };
+}
+
+/** Line endings PapaParse tells apart; it guesses one from the first megabyte when not told. */
+export type CsvNewline = '\r\n' | '\n' | '\r';
+
+/**
+ * One text parsed alone: its rows, the line (1-based, within the text) each starts on, and
+ * PapaParse's problems with their codes. `newline` is the row end to use (guessed if absent),
+ * and comes back as the one used.
+ */
+export function parsePiece(
+  text: string,
+  delimiter: CsvDelimiter,
+  newline?: CsvNewline,
+): Omit<ParsedCsv, 'delimiter'> & { newline: CsvNewline; unterminated: boolean } {
+  // Empty lines are left out here, not by PapaParse: its problems count rows with them.
+  const result = Papa.parse<string[]>(text, { delimiter, ...(newline ? { newline } : {}) });
+  const used = (result.meta.linebreak as CsvNewline | undefined) ?? newline ?? '\n';
+  const starts = lineStarts(text, result.data.length, delimiter, used);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  result.data.forEach((row, i) => {
+    if (row.length === 1 && row[0] === '') return;
+    rows.push(row);
+    lines.push(starts[i]!);
   });
-  const lines = lineStarts(text, result.data.length);
   return {
-    delimiter: chosen,
-    rows: result.data,
+    rows,
     lines,
     problems: result.errors.map((error) => ({
-      line: error.row !== undefined ? (lines[error.row] ?? 0) : 0,
+      line: error.row !== undefined ? (starts[error.row] ?? 0) : 0,
       message: error.message,
     })),
+    newline: used,
+    // A quoted cell still open at the end of the text (PapaParse ran out of input in it).
+    unterminated: result.errors.some((error) => error.code === 'MissingQuotes'),
   };
+}
+
+/** Line breaks in `text` as the line numbers count them: \r\n, \n and \r are one each. */
+export function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) count++;
+    else if (code === 13) {
+      count++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return count;
 }
 
 /** The delimiter that gives the first lines the same number of cells, more than one. */
@@ -68,29 +107,37 @@ export function guessDelimiter(text: string): CsvDelimiter {
 }
 
 /**
- * The file line where each row starts, found by walking the text once with the same quoting
- * rules (a quote opens or closes a quoted cell; a doubled quote inside one is a quote).
+ * The file line where each of PapaParse's rows starts (empty ones included), found by walking
+ * the text once with its quoting rules (see `quoteCloses`): a row ends at `newline` outside a
+ * quoted cell. Every \r\n, \n or \r counts a line, inside a quoted cell too.
  */
-function lineStarts(text: string, rowCount: number): number[] {
-  const starts: number[] = [];
+function lineStarts(
+  text: string,
+  rowCount: number,
+  delimiter: CsvDelimiter,
+  newline: CsvNewline,
+): number[] {
+  const starts = [1];
   let line = 1;
-  let inQuotes = false;
-  let rowOpen = false;
+  let quoted = false;
+  let cellStart = true;
   for (let i = 0; i < text.length && starts.length < rowCount; i++) {
     const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) {
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      line++;
-      if (!inQuotes) rowOpen = false;
-      continue;
-    }
-    if (!rowOpen) {
+    if (code === 13 || (code === 10 && text.charCodeAt(i - 1) !== 13)) line++;
+    if (!quoted && text.startsWith(newline, i)) {
+      // \r\n is one line, as `lineBreaks` counts it, whichever of the two ends the row.
+      if (newline === '\r\n') i++;
       starts.push(line);
-      rowOpen = true;
-    }
-    if (code === 34) {
-      if (inQuotes && text.charCodeAt(i + 1) === 34) i++;
-      else inQuotes = !inQuotes;
+      cellStart = true;
+    } else if (code !== 34) {
+      if (!quoted) cellStart = text.startsWith(delimiter, i);
+    } else if (!quoted) {
+      quoted = cellStart;
+      cellStart = false;
+    } else if (text.charCodeAt(i + 1) === 34) {
+      i++;
+    } else if (quoteCloses(text, i, delimiter, newline) !== 'text') {
+      quoted = false;
     }
   }
   return starts;
@@ -101,4 +148,35 @@ export function toRecords(rows: string[][]): Record<string, string>[] {
   const [header, ...body] = rows;
   if (!header) return [];
   return body.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
+}
+
+/**
+ * After the quote at `quote` (not doubled): where the next cell starts, and whether a row
+ * ended, if it closes the cell; 'text' if it does not; null if the text is too short to tell.
+ * Like PapaParse, any white space (not the delimiter or the line end) may come between.
+ */
+export function quoteCloses(
+  text: string,
+  quote: number,
+  delimiter: string,
+  newline: CsvNewline,
+): { next: number; rowEnd: boolean } | 'text' | null {
+  let j = quote + 1;
+  while (
+    j < text.length &&
+    !text.startsWith(delimiter, j) &&
+    !text.startsWith(newline, j) &&
+    /\s/.test(text[j]!)
+  ) {
+    j++;
+  }
+  if (j >= text.length) return null;
+  if (text.startsWith(delimiter, j)) return { next: j + delimiter.length, rowEnd: false };
+  if (text.startsWith(newline, j)) {
+    if (newline === '\r' && j + 1 >= text.length) return null;
+    return { next: j + newline.length, rowEnd: true };
+  }
+  // A \r whose \n may still come, when the line end is \r\n.
+  if (newline === '\r\n' && text[j] === '\r' && j + 1 >= text.length) return null;
+  return 'text';
 }
