@@ -1,7 +1,8 @@
 import type { CallOptions, Client } from '../../shared/rpc/client';
 import type { CoreEvents } from '../../shared/contract/core';
 import type { MethodName } from '../../shared/contract/define';
-import type { HostClient, HostContract } from '../../shared/contract/host';
+import type { HostClient, HostContract, OpenedFile } from '../../shared/contract/host';
+import { IMPORT_BYTES_MAX } from '../../shared/contract/imports';
 import type { VaultContract } from '../../shared/contract/vault';
 import { AppError } from '../../shared/errors';
 import { BACKUP_EXTENSION } from '../../shared/vault/backupFile';
@@ -16,24 +17,50 @@ const appInfo = () => ({
  * The browser's own file picker. Called from a click (the page's HostApi answers in the same
  * task), so the browser lets it open; null when the user closes it without a file.
  */
-function pickFile(
-  purpose: 'import' | 'backup',
-): Promise<{ name: string; bytes: Uint8Array } | null> {
-  return new Promise((resolve, reject) => {
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept =
-      purpose === 'backup' ? `.${BACKUP_EXTENSION}` : '.csv,.tsv,.txt,.vcf,text/csv,text/vcard';
+    input.accept = accept;
     input.addEventListener('cancel', () => resolve(null));
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return resolve(null);
-      file
-        .arrayBuffer()
-        .then((buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }), reject);
-    });
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
     input.click();
   });
+}
+
+async function pickBackup(): Promise<{ name: string; bytes: Uint8Array } | null> {
+  const file = await pickFile(`.${BACKUP_EXTENSION}`);
+  return file && { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/**
+ * The file to import the user chose last, read a part at a time: a File is a handle on the
+ * disk file, and a slice of it is read only when asked for.
+ */
+let importing: { token: string; file: File } | null = null;
+
+async function pickImportFile(): Promise<OpenedFile | null> {
+  const file = await pickFile('.csv,.tsv,.txt,.vcf,text/csv,text/vcard');
+  if (!file) return null;
+  if (file.size > IMPORT_BYTES_MAX) {
+    throw new AppError('BAD_FILE', `${file.name} is larger than ${IMPORT_BYTES_MAX / 2 ** 20} MB`, {
+      name: file.name,
+    });
+  }
+  importing = { token: crypto.randomUUID(), file };
+  return { token: importing.token, name: file.name, size: file.size };
+}
+
+async function readFilePart(arg: {
+  token: string;
+  offset: number;
+  length: number;
+}): Promise<Uint8Array> {
+  if (importing?.token !== arg.token) {
+    throw new AppError('NOT_FOUND', 'The file to import is no longer open: choose it again');
+  }
+  const part = importing.file.slice(arg.offset, arg.offset + arg.length);
+  return new Uint8Array(await part.arrayBuffer());
 }
 
 /** Browser mode saves by downloading: the file goes to the downloads folder. */
@@ -54,8 +81,10 @@ export function createWebHost(worker: Client<VaultContract, CoreEvents>): HostCl
   return {
     async send(method, arg, options?: CallOptions) {
       if (method === 'host.appInfo') return appInfo() as never;
-      if (method === 'host.openFile') {
-        return pickFile((arg as { purpose: 'import' | 'backup' }).purpose) as never;
+      if (method === 'host.openFile') return pickBackup() as never;
+      if (method === 'host.openImportFile') return pickImportFile() as never;
+      if (method === 'host.readFilePart') {
+        return readFilePart(arg as { token: string; offset: number; length: number }) as never;
       }
       // Writing into a folder on a schedule needs the desktop app's main process.
       if (method === 'backups.schedule') return null as never;

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,18 +22,45 @@ function dialogs(answer: { open?: string[]; save?: string }) {
 }
 
 describe('files through main', () => {
-  it('reads the file the user picked, and nothing when they cancel', async () => {
+  it('opens the backup the user picked, and nothing when they cancel', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'comptoir-files-'));
-    const path = join(folder, 'clients.csv');
-    await writeFile(path, 'Nom;Prénom\nDupont;Marie\n', 'latin1');
+    const path = join(folder, 'comptoir.comptoir-backup');
+    await writeFile(path, 'backup bytes');
     const picked = createFileHandlers(dialogs({ open: [path] }).dialog, {
       downloads: () => folder,
     });
-    const file = await picked['host.openFile']({ purpose: 'import' }, ctx);
-    expect(file?.name).toBe('clients.csv');
-    expect(Buffer.from(file!.bytes).toString('latin1')).toBe('Nom;Prénom\nDupont;Marie\n');
+    const file = await picked['host.openFile']({ purpose: 'backup' }, ctx);
+    expect(file?.name).toBe('comptoir.comptoir-backup');
+    expect(Buffer.from(file!.bytes).toString()).toBe('backup bytes');
     const cancelled = createFileHandlers(dialogs({}).dialog, { downloads: () => folder });
-    expect(await cancelled['host.openFile']({ purpose: 'import' }, ctx)).toBeNull();
+    expect(await cancelled['host.openFile']({ purpose: 'backup' }, ctx)).toBeNull();
+  });
+
+  it('hands a file to import out in parts, only the last one opened', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'comptoir-files-'));
+    const path = join(folder, 'clients.csv');
+    await writeFile(path, 'Nom;Prénom\nDupont;Marie\n', 'latin1');
+    const files = createFileHandlers(dialogs({ open: [path] }).dialog, {
+      downloads: () => folder,
+    });
+    const opened = await files['host.openImportFile']({}, ctx);
+    expect(opened).toMatchObject({ name: 'clients.csv', size: 24 });
+    const read = (offset: number, length: number) =>
+      files['host.readFilePart']({ token: opened!.token, offset, length }, ctx);
+    const parts = [await read(0, 10), await read(10, 10), await read(20, 10)];
+    expect(parts.map((p) => p.length)).toEqual([10, 10, 4]);
+    expect(Buffer.concat(parts).toString('latin1')).toBe('Nom;Prénom\nDupont;Marie\n');
+    expect(await read(24, 10)).toHaveLength(0);
+    const again = await files['host.openImportFile']({}, ctx);
+    await expect(read(0, 10)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(again!.token).not.toBe(opened!.token);
+    // The file gone between two parts: a clear error naming it.
+    await rm(path);
+    await expect(
+      files['host.readFilePart']({ token: again!.token, offset: 0, length: 10 }, ctx),
+    ).rejects.toMatchObject({ code: 'BAD_FILE', message: 'Could not read clients.csv' });
+    const cancelled = createFileHandlers(dialogs({}).dialog, { downloads: () => folder });
+    expect(await cancelled['host.openImportFile']({}, ctx)).toBeNull();
   });
 
   it('writes where the user chose, starting in Downloads, never leaving half a file', async () => {

@@ -1,4 +1,5 @@
-import { rename, stat, readFile, writeFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { open, rename, stat, readFile, writeFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type * as Electron from 'electron';
 import type { HostHandlers } from '../../shared/contract/host';
@@ -17,29 +18,67 @@ export type FileDialogs = Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDial
 export function createFileHandlers(
   dialog: FileDialogs,
   folders: { downloads: () => string },
-): Pick<HostHandlers, 'host.openFile' | 'host.saveFile'> {
-  return {
-    'host.openFile': async ({ purpose }) => {
-      const backup = purpose === 'backup';
-      const picked = await dialog.showOpenDialog({
-        properties: ['openFile'],
-        filters: [
-          backup
-            ? { name: 'Comptoir backup', extensions: [BACKUP_EXTENSION] }
-            : { name: 'CSV, vCard', extensions: ['csv', 'tsv', 'txt', 'vcf'] },
-          { name: '*', extensions: ['*'] },
-        ],
+): Pick<
+  HostHandlers,
+  'host.openFile' | 'host.openImportFile' | 'host.readFilePart' | 'host.saveFile'
+> {
+  /** The file to import the user chose last: only it can be read, a part at a time. */
+  let opened: { token: string; path: string; size: number } | null = null;
+
+  const choose = async (filter: Electron.FileFilter, max: number) => {
+    const picked = await dialog.showOpenDialog({
+      properties: ['openFile'],
+      filters: [filter, { name: '*', extensions: ['*'] }],
+    });
+    const path = picked.filePaths[0];
+    if (picked.canceled || path === undefined) return null;
+    const { size } = await stat(path);
+    if (size > max) {
+      throw new AppError('BAD_FILE', `${basename(path)} is larger than ${max / 2 ** 20} MB`, {
+        name: basename(path),
       });
-      const path = picked.filePaths[0];
-      if (picked.canceled || path === undefined) return null;
-      const { size } = await stat(path);
-      const max = backup ? BACKUP_BYTES_MAX : IMPORT_BYTES_MAX;
-      if (size > max) {
-        throw new AppError('BAD_FILE', `${basename(path)} is larger than ${max / 2 ** 20} MB`, {
+    }
+    return { path, size };
+  };
+
+  return {
+    'host.openFile': async () => {
+      const chosen = await choose(
+        { name: 'Comptoir backup', extensions: [BACKUP_EXTENSION] },
+        BACKUP_BYTES_MAX,
+      );
+      if (!chosen) return null;
+      return { name: basename(chosen.path), bytes: new Uint8Array(await readFile(chosen.path)) };
+    },
+    'host.openImportFile': async () => {
+      const chosen = await choose(
+        { name: 'CSV, vCard', extensions: ['csv', 'tsv', 'txt', 'vcf'] },
+        IMPORT_BYTES_MAX,
+      );
+      if (!chosen) return null;
+      opened = { token: randomUUID(), ...chosen };
+      return { token: opened.token, name: basename(chosen.path), size: chosen.size };
+    },
+    'host.readFilePart': async ({ token, offset, length }) => {
+      if (opened?.token !== token) {
+        throw new AppError('NOT_FOUND', 'The file to import is no longer open: choose it again');
+      }
+      const { path } = opened;
+      const buffer = new Uint8Array(Math.max(0, Math.min(length, opened.size - offset)));
+      try {
+        const handle = await open(path, 'r');
+        try {
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+          return bytesRead === buffer.length ? buffer : buffer.slice(0, bytesRead);
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        throw new AppError('BAD_FILE', `Could not read ${basename(path)}`, {
           name: basename(path),
+          reason: error instanceof Error ? error.message : String(error),
         });
       }
-      return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
     },
     'host.saveFile': async ({ name, bytes }) => {
       const chosen = await dialog.showSaveDialog({

@@ -61,6 +61,8 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
     'products.save': ({ id, product }) => file().catalog.save(id, product),
     'settings.get': () => file().catalog.settings(),
     'settings.update': ({ settings }) => file().updateSettings(settings),
+    'import.open': (arg) => file().imports.open(arg),
+    'import.append': (arg) => file().imports.append(arg),
     'import.inspect': (arg) => file().imports.inspect(arg),
     'import.preview': (arg, ctx) => file().imports.preview(arg, ctx),
     'import.run': async (arg, ctx) => {

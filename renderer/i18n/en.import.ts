@@ -7,6 +7,7 @@ export const enImport = {
     'A CSV file from Excel, Shopify, HubSpot, Mailchimp, Google or Outlook, or contacts as vCard (.vcf). Nothing is written until you confirm, and the import can be undone.',
   'import.chooseFile': 'Choose a file…',
   'import.reading': 'Reading the file…',
+  'import.sending': 'Reading {name}: {percent} %',
   'import.fileFacts': { one: '{name}: {count} row', other: '{name}: {count} rows' },
   'import.vcardFacts': {
     one: '{name}: {count} contact card',

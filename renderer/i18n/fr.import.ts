@@ -10,6 +10,7 @@ export const frImport: Record<keyof typeof enImport, Message> = {
     'Un fichier CSV d’Excel, Shopify, HubSpot, Mailchimp, Google ou Outlook, ou des contacts vCard (.vcf). Rien n’est écrit avant votre confirmation, et l’import peut être annulé.',
   'import.chooseFile': 'Choisir un fichier…',
   'import.reading': 'Lecture du fichier…',
+  'import.sending': 'Lecture de {name} : {percent} %',
   'import.fileFacts': { one: '{name} : {count} ligne', other: '{name} : {count} lignes' },
   'import.vcardFacts': {
     one: '{name} : {count} fiche contact',

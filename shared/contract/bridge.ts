@@ -24,6 +24,8 @@ export const HOST_PORT_MESSAGE = 'comptoir:host-port';
 const HOST_METHOD_SET: Record<keyof HostContract, true> = {
   'host.appInfo': true,
   'host.openFile': true,
+  'host.openImportFile': true,
+  'host.readFilePart': true,
   'host.saveFile': true,
   'vault.status': true,
   'vault.judge': true,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '../rpc/client';
 import { method, type HandlersOf } from './define';
+import { IMPORT_BYTES_MAX, IMPORT_PART_BYTES } from './imports';
 import { backupsContract } from './backups';
 import { vaultContract, type VaultStatus } from './vault';
 
@@ -11,10 +12,18 @@ export interface AppInfo {
 }
 
 /** What only the host (Electron main, or the web host in browser mode) can do. */
-/** A file the user chose, read whole (import files are capped at IMPORT_BYTES_MAX). */
+/** A backup file the user chose, read whole (capped at BACKUP_BYTES_MAX). */
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
+}
+
+/** A file to import the user chose: the host keeps it open and hands it out in parts. */
+export interface OpenedFile {
+  /** Names the file in `host.readFilePart`; only the last file opened can be read. */
+  token: string;
+  name: string;
+  size: number;
 }
 
 /** Files written by the app (exports, error files, backups): a little over the import cap. */
@@ -23,8 +32,16 @@ export const SAVE_BYTES_MAX = 512 * 1024 * 1024;
 export const hostContract = {
   'host.appInfo': method<AppInfo>()(z.strictObject({})),
   /** The system's open dialog (browser mode: the browser's); null when the user cancels. */
-  'host.openFile': method<PickedFile | null>()(
-    z.strictObject({ purpose: z.enum(['import', 'backup']) }),
+  'host.openFile': method<PickedFile | null>()(z.strictObject({ purpose: z.enum(['backup']) })),
+  /** The open dialog for a CSV or vCard file, kept open to be read in parts; null: cancelled. */
+  'host.openImportFile': method<OpenedFile | null>()(z.strictObject({})),
+  /** Bytes of the file `host.openImportFile` gave (fewer at its end). */
+  'host.readFilePart': method<Uint8Array<ArrayBuffer>>()(
+    z.strictObject({
+      token: z.string().min(1).max(64),
+      offset: z.number().int().min(0).max(IMPORT_BYTES_MAX),
+      length: z.number().int().min(1).max(IMPORT_PART_BYTES),
+    }),
   ),
   /** The system's save dialog, then the bytes written (browser mode: a download). */
   'host.saveFile': method<{ saved: boolean }>()(

@@ -5,6 +5,8 @@ import { method } from './define';
 
 /** Bigger files are refused before they are read: about 1.5 million customer rows. */
 export const IMPORT_BYTES_MAX = 256 * 1024 * 1024;
+/** A file goes to the store in parts of at most this size, so no process holds it whole. */
+export const IMPORT_PART_BYTES = 4 * 1024 * 1024;
 export const IMPORT_COLUMNS_MAX = 500;
 
 export const DUPLICATE_POLICIES = ['skip', 'fill', 'overwrite', 'create'] as const;
@@ -110,13 +112,30 @@ const runArg = {
 };
 
 export const importsContract = {
-  /** Reads a file's bytes (decoding, delimiter, header row: found or as chosen) and keeps it staged. */
-  'import.inspect': method<ImportInspection>()(
+  /** A file to import is coming: its parts follow (`import.append`); any earlier one is dropped. */
+  'import.open': method<{ fileId: string }>()(
     z.strictObject({
       name: z.string().trim().min(1).max(255),
+      size: z.number().int().min(0).max(IMPORT_BYTES_MAX, { error: 'tooLong' }),
+    }),
+  ),
+  /** The next part of the file, in order (`offset`: the bytes already sent). */
+  'import.append': method<{ received: number }>()(
+    z.strictObject({
+      fileId: z.string().min(1).max(64),
+      offset: z.number().int().min(0).max(IMPORT_BYTES_MAX),
       bytes: z
         .instanceof(Uint8Array)
-        .refine((b) => b.byteLength <= IMPORT_BYTES_MAX, { error: 'tooLong' }),
+        .refine((b) => b.byteLength <= IMPORT_PART_BYTES, { error: 'tooLong' }),
+    }),
+  ),
+  /**
+   * Reads the whole file once (decoding, delimiter, header row: found or as chosen) and keeps
+   * it staged; called again with other choices, reads it again.
+   */
+  'import.inspect': method<ImportInspection>()(
+    z.strictObject({
+      fileId: z.string().min(1).max(64),
       encoding: z.enum(TEXT_ENCODINGS).optional(),
       delimiter: z.enum(CSV_DELIMITERS).optional(),
       hasHeader: z.boolean().optional(),

@@ -45,7 +45,7 @@ interface Outcome {
 async function importOutcome(path: string): Promise<Outcome> {
   let staged;
   try {
-    staged = stageFile({ name: 'f', bytes: readFileSync(path) }, 'file', []);
+    staged = await stageFile({ name: 'f', blob: new Blob([readFileSync(path)]) }, {}, 'file', []);
   } catch (error) {
     if (error instanceof AppError) return { error: `${error.code}: ${error.message}` };
     throw error;
@@ -92,7 +92,8 @@ describe('every corpus file through the import', () => {
   it('reads real address-book exports into the right fields', async () => {
     const thunderbird = join(corpus, 'thunderbird-addrbook-import/import-resources');
     for (const name of ['basic_csv_addressbook.csv', 'csv_semicolon.csv']) {
-      const staged = stageFile({ name, bytes: readFileSync(join(thunderbird, name)) }, 'f', []);
+      const blob = new Blob([readFileSync(join(thunderbird, name))]);
+      const staged = await stageFile({ name, blob }, {}, 'f', []);
       const rows = await readRows(staged, staged.inspection.suggested, 'dmy', []);
       const plan = await planImport(rows, [], DEFAULT_SETTINGS, 0, {
         policy: 'fill',

@@ -8,6 +8,7 @@ import { randomBytes } from '../../../shared/vault/bytes';
 import { PageCipher } from '../crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from '../db/database';
 import { Session } from '../session';
+import type { CustomerImports } from './customerImports';
 
 let db: ComptoirDatabase;
 let cipher: PageCipher;
@@ -22,6 +23,15 @@ const SHEET = [
   'Bad,Row,not-an-email,,Nice',
 ].join('\n');
 const run = { dateOrder: 'dmy', policy: 'fill', matchOn: ['email', 'phone'] } as const;
+
+/** The wizard's first step: the file sent in parts of 64 bytes (several appends), then read. */
+async function inspect(imports: CustomerImports, name: string, data: Uint8Array) {
+  const { fileId } = imports.open({ name, size: data.byteLength });
+  for (let at = 0; at < data.byteLength; at += 64) {
+    imports.append({ fileId, offset: at, bytes: data.subarray(at, at + 64) });
+  }
+  return imports.inspect({ fileId });
+}
 
 /** Everything a file holds, as the next unlock would read it. */
 async function snapshot() {
@@ -46,7 +56,7 @@ describe('customer imports', () => {
       }),
     );
     const before = await snapshot();
-    const staged = file.imports.inspect({ name: 'clients.csv', bytes: bytes(SHEET) });
+    const staged = await inspect(file.imports, 'clients.csv', bytes(SHEET));
     expect(staged).toMatchObject({ hasHeader: true, delimiter: ',', rows: 3 });
     const choices = {
       fileId: staged.fileId,
@@ -82,10 +92,11 @@ describe('customer imports', () => {
   it('a cancelled import writes nothing', async () => {
     const file = await open();
     const rows = Array.from({ length: 4500 }, (_, i) => `N${i},P${i},p${i}@example.fr,,`);
-    const staged = file.imports.inspect({
-      name: 'big.csv',
-      bytes: bytes(['Nom,Prénom,Email,Téléphone,Ville', ...rows].join('\n')),
-    });
+    const staged = await inspect(
+      file.imports,
+      'big.csv',
+      bytes(['Nom,Prénom,Email,Téléphone,Ville', ...rows].join('\n')),
+    );
     const controller = new AbortController();
     const ctx: CallContext = {
       signal: controller.signal,
@@ -102,7 +113,7 @@ describe('customer imports', () => {
 
   it('keeps a customer changed after the import when undoing it', async () => {
     const file = await open();
-    const staged = file.imports.inspect({ name: 'a.csv', bytes: bytes(SHEET) });
+    const staged = await inspect(file.imports, 'a.csv', bytes(SHEET));
     const summary = await file.imports.run({
       fileId: staged.fileId,
       mapping: staged.suggested,
@@ -118,10 +129,10 @@ describe('customer imports', () => {
 
   it('refuses a file with no rows, and a mapping of the wrong width, saying what', async () => {
     const file = await open();
-    expect(() => file.imports.inspect({ name: 'empty.csv', bytes: bytes('\n\n') })).toThrow(
+    await expect(inspect(file.imports, 'empty.csv', bytes('\n\n'))).rejects.toThrow(
       /empty\.csv has no rows/,
     );
-    const staged = file.imports.inspect({ name: 'a.csv', bytes: bytes(SHEET) });
+    const staged = await inspect(file.imports, 'a.csv', bytes(SHEET));
     await expect(
       file.imports.preview({ fileId: staged.fileId, mapping: ['email'], ...run, matchOn: [] }),
     ).rejects.toThrow(/mapping has 1 columns, the file 5/);
@@ -134,7 +145,7 @@ describe('customer imports', () => {
       'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Varda;Agnès\r\nTEL;CELL:06 12 34 56 78\r\nEMAIL:agnes@example.fr\r\nEND:VCARD',
       'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Demy;Jacques;;;',
     ].join('\r\n');
-    const staged = file.imports.inspect({ name: 'contacts.vcf', bytes: bytes(cards) });
+    const staged = await inspect(file.imports, 'contacts.vcf', bytes(cards));
     expect(staged).toMatchObject({ kind: 'vcard', rows: 3, headers: [] });
     const run = {
       fileId: staged.fileId,
@@ -158,7 +169,7 @@ describe('customer imports', () => {
 
   it('runs the plan of the preview, unless a customer was written in between', async () => {
     const file = await open();
-    const staged = file.imports.inspect({ name: 'a.csv', bytes: bytes(SHEET) });
+    const staged = await inspect(file.imports, 'a.csv', bytes(SHEET));
     const choices = {
       fileId: staged.fileId,
       mapping: staged.suggested,
@@ -197,7 +208,7 @@ describe('orders imports', () => {
       }),
     );
     const before = await snapshot();
-    const staged = file.imports.inspect({ name: 'orders_export.csv', bytes: bytes(ORDERS) });
+    const staged = await inspect(file.imports, 'orders_export.csv', bytes(ORDERS));
     expect(staged.orders.looksLike).toBe(true);
     const choices = {
       fileId: staged.fileId,
@@ -247,7 +258,7 @@ describe('orders imports', () => {
     });
 
     // The same file again: nothing new, nothing twice.
-    const again = file.imports.inspect({ name: 'orders_export.csv', bytes: bytes(ORDERS) });
+    const again = await inspect(file.imports, 'orders_export.csv', bytes(ORDERS));
     const twice = await file.imports.preview({ ...choices, fileId: again.fileId });
     expect(twice.orders).toEqual({ orders: 0, lines: 0, newCustomers: 0, known: 2 });
 
@@ -286,7 +297,7 @@ describe('export then import', () => {
 
     db = openDatabase(`imports-${crypto.randomUUID()}`);
     const second = await open();
-    const staged = second.imports.inspect({ name: 'clients.csv', bytes: bytes(csv) });
+    const staged = await inspect(second.imports, 'clients.csv', bytes(csv));
     const choices = { fileId: staged.fileId, mapping: staged.suggested, ...run, matchOn: [] };
     const summary = await second.imports.run({ ...choices, policy: 'create' });
     expect(summary.counts).toMatchObject({ create: 300, reject: 0 });

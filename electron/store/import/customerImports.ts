@@ -22,7 +22,8 @@ import { writeSealed } from '../pages/recordPages';
 import { planImport, type ImportPlan } from './planImport';
 import { planOrdersOf, writeOrders } from './orderImports';
 import type { OrderPlan } from './planOrders';
-import { readRows, stageFile, type StagedFile } from './stagedFile';
+import { readRows, stageFile, type FileReading, type StagedFile } from './stagedFile';
+import { Upload } from './upload';
 
 export interface ImportRun {
   fileId: string;
@@ -65,6 +66,8 @@ const PREVIEW_REJECTED = 200;
  * Staged files and the undo record live in memory: they are forgotten on lock.
  */
 export class CustomerImports {
+  /** The file being sent, or sent: read again by each `inspect`. */
+  private upload: Upload | null = null;
   private staged: StagedFile | null = null;
   private last: Undoable | null = null;
   /**
@@ -77,10 +80,39 @@ export class CustomerImports {
 
   constructor(private readonly deps: ImportDeps) {}
 
-  inspect(arg: Parameters<typeof stageFile>[0]): ImportInspection {
+  /** A new file to import: the one before, its choices and its plan are dropped. */
+  open(arg: { name: string; size: number }): { fileId: string } {
+    this.staged = null;
     this.cached = null;
-    this.staged = stageFile(arg, this.deps.newId(), this.deps.settings().customFields);
+    this.upload = new Upload(this.deps.newId(), arg.name, arg.size);
+    return { fileId: this.upload.fileId };
+  }
+
+  append(arg: { fileId: string; offset: number; bytes: Uint8Array }): { received: number } {
+    return { received: this.uploadOf(arg.fileId).append(arg.offset, arg.bytes) };
+  }
+
+  async inspect(arg: FileReading & { fileId: string }): Promise<ImportInspection> {
+    const upload = this.uploadOf(arg.fileId);
+    this.staged = null;
+    this.cached = null;
+    const { fileId, ...how } = arg;
+    this.staged = await stageFile(
+      { name: upload.name, blob: upload.file() },
+      how,
+      fileId,
+      this.deps.settings().customFields,
+    );
     return this.staged.inspection;
+  }
+
+  private uploadOf(fileId: string): Upload {
+    if (this.upload?.fileId !== fileId) {
+      throw new AppError('NOT_FOUND', 'The file to import is no longer open: choose it again', {
+        fileId,
+      });
+    }
+    return this.upload;
   }
 
   async preview(arg: ImportRun, ctx?: CallContext): Promise<ImportPreview> {
@@ -96,9 +128,11 @@ export class CustomerImports {
   /** Checks, then writes everything in one transaction: a failure or a cancel writes nothing. */
   async run(arg: ImportRun, ctx?: CallContext): Promise<ImportSummary> {
     const { planned, file } = await this.plan(arg, ctx);
+    // Before anything is written: the rejected rows are read again from a big file.
+    const rejected = await rejectedCsv(file, planned.plan.rows);
     stopIfCancelled(ctx);
     if (planned.kind === 'orders') {
-      return this.finish(file, planned, await writeOrders(planned.plan, this.deps));
+      return this.finish(file, planned, await writeOrders(planned.plan, this.deps), rejected);
     }
     const plan = planned.plan;
     const { customers, history } = this.deps;
@@ -109,14 +143,19 @@ export class CustomerImports {
     const log = await history.prepareLoggedChanges(prepared.changes);
     stopIfCancelled(ctx);
     await writeSealed(this.deps.db, [prepared.sealed, ...log.sealed]);
-    return this.finish(file, planned, {
-      created: prepared.created,
-      updated: [...plan.updates.values()].map(({ before }, i) => ({
-        before,
-        next: prepared.customers[i]!,
-      })),
-      changeIds: log.ids,
-    });
+    return this.finish(
+      file,
+      planned,
+      {
+        created: prepared.created,
+        updated: [...plan.updates.values()].map(({ before }, i) => ({
+          before,
+          next: prepared.customers[i]!,
+        })),
+        changeIds: log.ids,
+      },
+      rejected,
+    );
   }
 
   /** An import written: its summary, kept with what its undo needs; the staged file is done. */
@@ -124,6 +163,7 @@ export class CustomerImports {
     file: StagedFile,
     planned: Planned,
     written: Omit<Undoable, 'summary'>,
+    rejected: string,
   ): ImportSummary {
     const summary: ImportSummary = {
       importId: this.deps.newId(),
@@ -132,9 +172,10 @@ export class CustomerImports {
       name: file.inspection.name,
       counts: countOf(planned.plan.rows),
       ...ownCounts(planned),
-      rejectedCsv: rejectedCsv(file, planned.plan.rows),
+      rejectedCsv: rejected,
     };
     this.last = { summary, ...written };
+    this.upload = null;
     this.staged = null;
     this.cached = null;
     return summary;
@@ -195,6 +236,7 @@ export class CustomerImports {
   }
 
   clear(): void {
+    this.upload = null;
     this.staged = null;
     this.last = null;
     this.cached = null;
@@ -228,15 +270,16 @@ export class CustomerImports {
     if (arg.what === 'orders') {
       const now = this.deps.now();
       const tag = tagOf(now);
-      const plan = planOrdersOf(file, arg, this.deps, settings, now, tag);
+      const plan = await planOrdersOf(file, arg, this.deps, settings, now, tag);
       const planned: Planned = { kind: 'orders', plan, tag };
       this.cached = { key, writes, settings, planned };
       return { planned, file };
     }
-    const rows = await readRows(file, arg.mapping, arg.dateOrder, settings.customFields, ctx);
+    const rows = readRows(file, arg.mapping, arg.dateOrder, settings.customFields, ctx);
     const now = this.deps.now();
     const tag = tagOf(now);
     const plan = await planImport(rows, this.deps.customers.all(), settings, now, {
+      total: file.inspection.rows,
       policy: arg.policy,
       matchOn: arg.matchOn,
       tag,
@@ -274,12 +317,16 @@ function ownCounts(planned: Planned): Pick<ImportPreview, 'orders' | 'phonesKept
 }
 
 /** The rejected rows as they were in the file, then where and why: for the user to fix and import again. */
-function rejectedCsv(file: StagedFile, outcomes: readonly ImportRowOutcome[]): string {
+async function rejectedCsv(
+  file: StagedFile,
+  outcomes: readonly ImportRowOutcome[],
+): Promise<string> {
   const rejected = outcomes.filter((r) => r.action === 'reject');
   if (rejected.length === 0) return '';
+  const cells = await file.cellsAt(new Set(rejected.map((r) => r.line)));
   const header = [...file.inspection.headers, 'line', 'problems'];
   const rows = rejected.map((r) => [
-    ...(file.cellsAt(r.line) ?? []),
+    ...(cells.get(r.line) ?? []),
     String(r.line),
     r.problems.map((p) => `${p.field}: ${p.rule}`).join('; '),
   ]);

@@ -7,16 +7,26 @@ import type { ImportDeps, ImportRun } from './customerImports';
 import { planOrders, type OrderPlan } from './planOrders';
 import type { StagedFile } from './stagedFile';
 
-/** An orders file read through the mapping and planned against the customer file. */
-export function planOrdersOf(
+/**
+ * An orders file read through the mapping and planned against the customer file. Its rows
+ * are gathered whole first: an order's lines may be anywhere in a batch, and orders files are
+ * a shop's sales, far smaller than the import cap.
+ */
+export async function planOrdersOf(
   file: StagedFile,
   arg: ImportRun,
   deps: ImportDeps,
   settings: Settings,
   now: number,
   tag: string,
-): OrderPlan {
-  const read = readOrders(file.rows, file.lines, arg.mapping, {
+): Promise<OrderPlan> {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for await (const batch of file.batches()) {
+    for (const row of batch.rows) rows.push(row);
+    for (const line of batch.lines) lines.push(line);
+  }
+  const read = readOrders(rows, lines, arg.mapping, {
     dateOrder: arg.dateOrder,
     currency: settings.currency,
     headers: file.inspection.headers,

@@ -64,11 +64,11 @@ export interface ImportPlan {
  * Fields the file has no column for are never touched.
  */
 export async function planImport(
-  rows: readonly ImportRow[],
+  rows: readonly ImportRow[] | AsyncIterable<readonly ImportRow[]>,
   existing: Iterable<Customer>,
   settings: Settings,
   now: number,
-  options: ImportOptions,
+  options: ImportOptions & { total?: number },
 ): Promise<ImportPlan> {
   const matcher = new Matcher(options.matchOn);
   const byId = new Map<string, Customer>();
@@ -77,53 +77,63 @@ export async function planImport(
     matcher.add(customer, customer.id);
   }
   const plan: ImportPlan = { creates: [], updates: new Map(), rows: [], phonesKept: 0 };
-  for (let i = 0; i < rows.length; i++) {
-    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
-      options.onProgress?.(i, rows.length);
-      await yieldToEvents();
-      if (options.shouldStop?.()) throw new AppError('CANCELLED', 'The import was cancelled');
-    }
-    const row = rows[i]!;
-    const checked = checkRow(row, settings, now);
-    if ('problems' in checked) {
-      plan.rows.push({ line: row.line, action: 'reject', problems: checked.problems });
-      continue;
-    }
-    const given = Object.keys(row.draft) as (keyof CustomerInput)[];
-    if (checked.phonesKept) {
-      plan.phonesKept++;
-      if (!given.includes('notes')) given.push('notes');
-    }
-    const policy = options.policy;
-    const match = policy === 'create' ? null : matcher.find(checked.input);
-    if (match === null) {
-      matcher.add(checked.input, plan.creates.length);
-      // The checked row is a new object of its own: tagged in place, not copied (100k rows).
-      plan.creates.push(tagged(checked.input, options.tag));
-      plan.rows.push({ line: row.line, action: 'create', problems: [] });
-    } else if (policy === 'skip' || policy === 'create') {
-      plan.rows.push({ line: row.line, action: 'skip', problems: [] });
-    } else if (typeof match === 'number') {
-      const merged = merge(plan.creates[match]!, checked.input, given, policy);
-      plan.creates[match] = merged;
-      matcher.add(merged, match);
-      plan.rows.push({ line: row.line, action: 'merge', problems: [] });
-    } else {
-      const before = byId.get(match)!;
-      const current = plan.updates.get(match)?.next ?? before;
-      const merged = merge(current, checked.input, given, policy);
-      const ruled = applyRules(merged, before, settings, now, []);
-      if (sameCustomer(ruled, current)) {
-        plan.rows.push({ line: row.line, action: 'unchanged', problems: [] });
+  const batches = isRowList(rows) ? [rows] : rows;
+  const total = options.total ?? (isRowList(rows) ? rows.length : 0);
+  let done = 0;
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (done++ % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
+        options.onProgress?.(done - 1, total);
+        await yieldToEvents();
+        if (options.shouldStop?.()) throw new AppError('CANCELLED', 'The import was cancelled');
+      }
+      const checked = checkRow(row, settings, now);
+      if ('problems' in checked) {
+        plan.rows.push({ line: row.line, action: 'reject', problems: checked.problems });
         continue;
       }
-      const next = { ...current, ...withTag(ruled, options.tag) };
-      plan.updates.set(match, { before, next });
-      matcher.add(next, match);
-      plan.rows.push({ line: row.line, action: 'update', problems: [] });
+      const given = Object.keys(row.draft) as (keyof CustomerInput)[];
+      if (checked.phonesKept) {
+        plan.phonesKept++;
+        if (!given.includes('notes')) given.push('notes');
+      }
+      const policy = options.policy;
+      const match = policy === 'create' ? null : matcher.find(checked.input);
+      if (match === null) {
+        matcher.add(checked.input, plan.creates.length);
+        // The checked row is a new object of its own: tagged in place, not copied (100k rows).
+        plan.creates.push(tagged(checked.input, options.tag));
+        plan.rows.push({ line: row.line, action: 'create', problems: [] });
+      } else if (policy === 'skip' || policy === 'create') {
+        plan.rows.push({ line: row.line, action: 'skip', problems: [] });
+      } else if (typeof match === 'number') {
+        const merged = merge(plan.creates[match]!, checked.input, given, policy);
+        plan.creates[match] = merged;
+        matcher.add(merged, match);
+        plan.rows.push({ line: row.line, action: 'merge', problems: [] });
+      } else {
+        const before = byId.get(match)!;
+        const current = plan.updates.get(match)?.next ?? before;
+        const merged = merge(current, checked.input, given, policy);
+        const ruled = applyRules(merged, before, settings, now, []);
+        if (sameCustomer(ruled, current)) {
+          plan.rows.push({ line: row.line, action: 'unchanged', problems: [] });
+          continue;
+        }
+        const next = { ...current, ...withTag(ruled, options.tag) };
+        plan.updates.set(match, { before, next });
+        matcher.add(next, match);
+        plan.rows.push({ line: row.line, action: 'update', problems: [] });
+      }
     }
   }
   return plan;
+}
+
+function isRowList(
+  rows: readonly ImportRow[] | AsyncIterable<readonly ImportRow[]>,
+): rows is readonly ImportRow[] {
+  return Array.isArray(rows);
 }
 
 /** The row as a valid customer (phones in E.164), or every problem it has. */

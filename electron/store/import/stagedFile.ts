@@ -4,15 +4,18 @@ import type { DateOrder, ImportInspection } from '../../../shared/contract/impor
 import type { CustomField } from '../../../shared/domain/customFields';
 import { AppError } from '../../../shared/errors';
 import {
+  decodeParts,
   decodeText,
+  readStart,
   type DecodedText,
   type TextEncodingName,
 } from '../../../shared/import/decodeText';
+import { parseCsvStream } from '../../../shared/import/csvStream';
 import { guessDateOrder } from '../../../shared/import/mapping/parseValues';
 import { looksLikeHeader, recognizeColumns } from '../../../shared/import/mapping/recognizeHeaders';
 import { rowToDraft, type CheckedValues } from '../../../shared/import/mapping/rowToDraft';
 import type { TargetId } from '../../../shared/import/mapping/importTargets';
-import { parseCsv, type CsvDelimiter } from '../../../shared/import/parseCsv';
+import type { CsvDelimiter, CsvProblem, ParsedCsv } from '../../../shared/import/parseCsv';
 import { looksLikeOrders, recognizeOrderColumns } from '../../../shared/import/orders/orderColumns';
 import { parseVcards } from '../../../shared/import/vcard/parseVcards';
 import type { VcardContact } from '../../../shared/import/vcard/vcardContact';
@@ -21,74 +24,229 @@ import type { ImportRow } from './planImport';
 
 const SAMPLE_ROWS = 20;
 const ROWS_PER_TURN = 5000;
+/** First rows looked at to size the columns and to tell the date order. */
+const FIRST_ROWS = 500;
+/** A file is read from its Blob this many bytes at a time. */
+export const READ_BYTES = 4 * 1024 * 1024;
+/**
+ * A file up to this size keeps its rows in memory between the wizard's steps (read once); a
+ * bigger one is read again, a part at a time, at each step, so that memory holds one part's
+ * rows and the plan, never the whole file's cells.
+ */
+export const KEEP_ROWS_BYTES = 32 * 1024 * 1024;
+
+/** Rows, with the file line each starts on. */
+export interface RowBatch {
+  rows: string[][];
+  lines: number[];
+}
 
 /** A file read and cut into rows, kept between the wizard's steps. */
 export interface StagedFile {
   inspection: ImportInspection;
   /** A vCard file's cards, and the ones that could not be read (with their line). */
   vcards?: { cards: VcardContact[]; problems: { line: number; message: string }[] };
-  /** Data rows (the header row left out), as cells, and the file line each starts on. */
-  rows: string[][];
-  lines: number[];
-  /** The cells of the data row starting on `line`. */
-  cellsAt(line: number): string[] | undefined;
+  /** The data rows (the header row left out), a batch at a time. */
+  batches(): AsyncIterable<RowBatch>;
+  /** The cells of the data rows starting on these lines. */
+  cellsAt(lines: ReadonlySet<number>): Promise<Map<number, string[]>>;
 }
 
-/** Bytes to rows: encoding, delimiter and header row found, or as the user chose them. */
-export function stageFile(
-  arg: {
-    name: string;
-    bytes: Uint8Array;
-    encoding?: TextEncodingName;
-    delimiter?: CsvDelimiter;
-    hasHeader?: boolean;
-  },
+/** How to read a file: the user's choices, each left out to have it found. */
+export interface FileReading {
+  encoding?: TextEncodingName;
+  delimiter?: CsvDelimiter;
+  hasHeader?: boolean;
+}
+
+/**
+ * Reads a file once, start to end, a part at a time: encoding, delimiter and header row found
+ * (or as the user chose them), rows counted, the first ones kept as a sample. Without a byte
+ * order mark or UTF-16's zero bytes, the file is read as UTF-8 and, at the first byte that
+ * cannot be UTF-8, read again as Windows-1252.
+ */
+export async function stageFile(
+  source: { name: string; blob: Blob },
+  how: FileReading,
   fileId: string,
   customFields: readonly CustomField[],
-): StagedFile {
-  const decoded = decodeText(arg.bytes, arg.encoding);
-  if (/^\s*BEGIN:VCARD/i.test(decoded.text)) return stageVcards(arg.name, decoded, fileId);
-  const parsed = parseCsv(decoded.text, arg.delimiter);
-  if (parsed.rows.length === 0) {
-    throw new AppError('BAD_FILE', `${arg.name} has no rows to import`, { name: arg.name });
+  sizes: { keepRowsBytes: number; readBytes: number } = {
+    keepRowsBytes: KEEP_ROWS_BYTES,
+    readBytes: READ_BYTES,
+  },
+): Promise<StagedFile> {
+  const { name, blob } = source;
+  const first = await bytesAt(blob, 0, 64 * 1024);
+  if (/^\s*BEGIN:VCARD/i.test(decodeText(first, how.encoding).text)) {
+    // vCard files are read whole: address books are small (cards are parsed as one text).
+    return stageVcards(name, decodeText(await bytesAt(blob, 0, blob.size), how.encoding), fileId);
   }
-  const first = parsed.rows[0]!;
-  const hasHeader = arg.hasHeader ?? looksLikeHeader(first, parsed.rows[1]);
-  const width = Math.max(...parsed.rows.slice(0, 200).map((r) => r.length));
+  const start = readStart(first, how.encoding);
+  const keep = blob.size <= sizes.keepRowsBytes;
+  let reading: Reading = { encoding: start.encoding ?? 'utf-8', strict: start.encoding === null };
+  let read: FirstRead;
+  const settle = (r: Reading): Settled => ({
+    ...withBom(r, start.bom),
+    readBytes: sizes.readBytes,
+  });
+  try {
+    read = await readWhole(blob, settle(reading), how.delimiter, keep);
+  } catch (error) {
+    if (!(reading.strict && error instanceof TypeError)) throw error;
+    reading = { encoding: 'windows-1252', strict: false };
+    read = await readWhole(blob, settle(reading), how.delimiter, keep);
+  }
+  if (read.count === 0) {
+    throw new AppError('BAD_FILE', `${name} has no rows to import`, { name });
+  }
+  const rows = read.first;
+  const headerRow = rows[0]!;
+  const hasHeader = how.hasHeader ?? looksLikeHeader(headerRow, rows[1]);
+  const width = Math.max(...rows.slice(0, 200).map((r) => r.length));
   const headers = Array.from({ length: width }, (_, i) =>
-    hasHeader && first[i]?.trim() ? first[i]!.trim() : `Column ${i + 1}`,
+    hasHeader && headerRow[i]?.trim() ? headerRow[i]!.trim() : `Column ${i + 1}`,
   );
-  const rows = hasHeader ? parsed.rows.slice(1) : parsed.rows;
-  const lines = hasHeader ? parsed.lines.slice(1) : parsed.lines;
-  const byLine = new Map<number, number>();
-  lines.forEach((line, i) => byLine.set(line, i));
+  const dataRows = hasHeader ? rows.slice(1) : rows;
   const suggested = hasHeader
     ? recognizeColumns(headers, [...customFields])
     : headers.map(() => null);
   const orderColumns = hasHeader ? recognizeOrderColumns(headers) : headers.map(() => null);
   const orders = hasHeader && looksLikeOrders(headers);
+  const inspection: ImportInspection = {
+    fileId,
+    name,
+    kind: 'csv',
+    encoding: reading.encoding,
+    delimiter: read.delimiter,
+    hasHeader,
+    headers,
+    sample: dataRows.slice(0, SAMPLE_ROWS),
+    rows: read.count - (hasHeader ? 1 : 0),
+    suggested,
+    dateOrder: guessDateOrder(dateCells(dataRows, orders ? orderColumns : suggested)),
+    problems: read.problems,
+    orders: { looksLike: orders, suggested: orderColumns },
+  };
+  const settled = { ...settle(reading), delimiter: read.delimiter };
+  const batches = read.all
+    ? keptBatches(read.all, hasHeader)
+    : () => readBatches(blob, settled, hasHeader);
   return {
-    inspection: {
-      fileId,
-      name: arg.name,
-      kind: 'csv',
-      encoding: decoded.encoding,
-      delimiter: parsed.delimiter,
-      hasHeader,
-      headers,
-      sample: rows.slice(0, SAMPLE_ROWS),
-      rows: rows.length,
-      suggested,
-      dateOrder: guessDateOrder(dateCells(rows, orders ? orderColumns : suggested)),
-      problems: parsed.problems.slice(0, 100),
-      orders: { looksLike: orders, suggested: orderColumns },
+    inspection,
+    batches,
+    cellsAt: async (wanted) => {
+      const found = new Map<number, string[]>();
+      if (wanted.size === 0) return found;
+      for await (const batch of batches()) {
+        batch.lines.forEach((line, i) => {
+          if (wanted.has(line)) found.set(line, batch.rows[i]!);
+        });
+      }
+      return found;
     },
-    rows,
-    lines,
-    cellsAt: (line) => {
-      const i = byLine.get(line);
-      return i === undefined ? undefined : rows[i];
-    },
+  };
+}
+
+interface Reading {
+  encoding: TextEncodingName;
+  /** UTF-8 not sure yet: a byte that cannot be UTF-8 stops the reading (TypeError). */
+  strict: boolean;
+}
+
+type Settled = Reading & { skip: number; delimiter?: CsvDelimiter; readBytes?: number };
+
+/** The byte order mark is left out when it is the encoding's own. */
+function withBom(
+  reading: Reading,
+  bom: { encoding: TextEncodingName; length: number } | null,
+): Settled {
+  return { ...reading, skip: bom && bom.encoding === reading.encoding ? bom.length : 0 };
+}
+
+interface FirstRead {
+  delimiter: CsvDelimiter;
+  /** Rows in the file, the header row included. */
+  count: number;
+  /** The first rows, the header row included. */
+  first: string[][];
+  problems: CsvProblem[];
+  /** Every row, when the file is small enough to keep them. */
+  all: RowBatch | null;
+}
+
+async function readWhole(
+  blob: Blob,
+  settled: Settled,
+  delimiter: CsvDelimiter | undefined,
+  keep: boolean,
+): Promise<FirstRead> {
+  const read: FirstRead = {
+    delimiter: delimiter ?? ',',
+    count: 0,
+    first: [],
+    problems: [],
+    all: keep ? { rows: [], lines: [] } : null,
+  };
+  for await (const batch of csvBatches(blob, { ...settled, delimiter })) {
+    read.delimiter = batch.delimiter;
+    read.count += batch.rows.length;
+    for (const row of batch.rows) {
+      if (read.first.length > FIRST_ROWS) break;
+      read.first.push(row);
+    }
+    for (const problem of batch.problems) {
+      if (read.problems.length < 100) read.problems.push(problem);
+    }
+    if (read.all) {
+      for (const row of batch.rows) read.all.rows.push(row);
+      for (const line of batch.lines) read.all.lines.push(line);
+    }
+    await yieldToEvents();
+  }
+  return read;
+}
+
+/** The file's bytes from `start`, up to `length` of them. */
+async function bytesAt(blob: Blob, start: number, length: number): Promise<Uint8Array> {
+  return new Uint8Array(await blob.slice(start, start + length).arrayBuffer());
+}
+
+async function* partsOf(blob: Blob, size = READ_BYTES): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += size) yield bytesAt(blob, at, size);
+}
+
+function csvBatches(blob: Blob, settled: Settled): AsyncGenerator<ParsedCsv> {
+  const texts = decodeParts(partsOf(blob, settled.readBytes), settled.encoding, settled);
+  return parseCsvStream(texts, settled.delimiter);
+}
+
+/** The data rows read again from the file, a part at a time. */
+async function* readBatches(
+  blob: Blob,
+  settled: Settled,
+  hasHeader: boolean,
+): AsyncGenerator<RowBatch> {
+  let header = hasHeader;
+  for await (const batch of csvBatches(blob, settled)) {
+    if (header && batch.rows.length > 0) {
+      header = false;
+      yield { rows: batch.rows.slice(1), lines: batch.lines.slice(1) };
+    } else {
+      yield batch;
+    }
+  }
+}
+
+/** The rows kept in memory, handed out a batch at a time like the ones read again. */
+function keptBatches(all: RowBatch, hasHeader: boolean): () => AsyncGenerator<RowBatch> {
+  const from = hasHeader ? 1 : 0;
+  return async function* () {
+    for (let i = from; i < all.rows.length; i += ROWS_PER_TURN) {
+      yield {
+        rows: all.rows.slice(i, i + ROWS_PER_TURN),
+        lines: all.lines.slice(i, i + ROWS_PER_TURN),
+      };
+    }
   };
 }
 
@@ -116,9 +274,8 @@ function stageVcards(name: string, decoded: DecodedText, fileId: string): Staged
       orders: { looksLike: false, suggested: [] },
     },
     vcards: { cards, problems: broken },
-    rows: [],
-    lines: [],
-    cellsAt: () => undefined,
+    batches: async function* () {},
+    cellsAt: () => Promise.resolve(new Map()),
   };
 }
 
@@ -128,17 +285,19 @@ function dateCells(rows: string[][], suggested: (string | null)[]): string[] {
   return rows.slice(0, 500).flatMap((row) => columns.map((c) => row[c] ?? ''));
 }
 
-/** Every data row read through the mapping into customer fields, with its cell problems. */
-export async function readRows(
+/** The data rows read through the mapping into customer fields, with their cell problems, a batch at a time. */
+export async function* readRows(
   file: StagedFile,
   mapping: (string | null)[],
   dateOrder: DateOrder,
   customFields: readonly CustomField[],
   ctx?: CallContext,
-): Promise<ImportRow[]> {
-  if (file.vcards) return vcardRows(file.vcards);
+): AsyncGenerator<ImportRow[]> {
+  if (file.vcards) {
+    yield vcardRows(file.vcards);
+    return;
+  }
   const targets = mapping as (TargetId | null)[];
-  const out: ImportRow[] = [];
   // One options object for every row: the values already checked are remembered across rows.
   const options = {
     dateOrder,
@@ -146,23 +305,35 @@ export async function readRows(
     customFields: [...customFields],
     checked: new Map() as CheckedValues,
   };
-  for (let i = 0; i < file.rows.length; i++) {
-    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
+  const headers = file.inspection.headers;
+  for await (const batch of file.batches()) {
+    for (let from = 0; from < batch.rows.length; from += ROWS_PER_TURN) {
+      const out: ImportRow[] = [];
+      const to = Math.min(batch.rows.length, from + ROWS_PER_TURN);
+      for (let i = from; i < to; i++) {
+        const read = rowToDraft(batch.rows[i]!, targets, options);
+        out.push({
+          line: batch.lines[i]!,
+          draft: read.draft,
+          fieldsChecked: true,
+          problems: read.problems.map((p) => ({
+            field: headers[p.column] ?? String(p.target),
+            rule: p.message,
+          })),
+        });
+      }
+      yield out;
       await yieldToEvents();
       if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled');
     }
-    const read = rowToDraft(file.rows[i]!, targets, options);
-    out.push({
-      line: file.lines[i]!,
-      draft: read.draft,
-      fieldsChecked: true,
-      problems: read.problems.map((p) => ({
-        field: file.inspection.headers[p.column] ?? String(p.target),
-        rule: p.message,
-      })),
-    });
   }
-  return out;
+}
+
+/** Every row of a file, read through the mapping: for the tests and the small corpus files. */
+export async function readAllRows(...args: Parameters<typeof readRows>): Promise<ImportRow[]> {
+  const all: ImportRow[] = [];
+  for await (const batch of readRows(...args)) all.push(...batch);
+  return all;
 }
 
 /** Each card as a row (checked whole by the plan), and each unreadable card as a rejected one. */

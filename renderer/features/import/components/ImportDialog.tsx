@@ -22,6 +22,7 @@ import {
 } from './ImportMapping';
 import { saveFile } from '../../export/saveFile';
 import { saveMapping, savedMapping } from '../utils/savedMappings';
+import { sendFile } from '../utils/sendFile';
 import { ImportOutcome } from './ImportOutcome';
 
 /**
@@ -39,8 +40,8 @@ export const IMPORT_MARKS = {
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'map'; file: ImportInspection; bytes: Uint8Array }
-  | { kind: 'preview'; file: ImportInspection; bytes: Uint8Array; preview: ImportPreview }
+  | { kind: 'map'; file: ImportInspection }
+  | { kind: 'preview'; file: ImportInspection; preview: ImportPreview }
   | { kind: 'running'; done: number; total: number }
   | { kind: 'done'; summary: ImportSummary };
 
@@ -61,6 +62,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   /** The mapping came from the last import of a file with the same columns. */
   const [remembered, setRemembered] = useState(false);
   const running = useRef<AbortController | null>(null);
+  /** The file on its way to the store: bytes sent of its size. */
+  const [sending, setSending] = useState<{ name: string; sent: number; size: number } | null>(null);
 
   const fail = (error: unknown) => {
     const cancelled = error instanceof AppError && error.code === 'CANCELLED';
@@ -70,19 +73,13 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     );
   };
 
-  const inspect = async (
-    name: string,
-    bytes: Uint8Array,
-    how: FileReading,
-    keepMapping: boolean,
-  ) => {
+  /** The store reads the file it was sent (again, with other choices, from the mapping step). */
+  const inspect = async (fileId: string, how: FileReading, keepMapping: boolean) => {
     setBusy(true);
     try {
-      performance.mark(IMPORT_MARKS.read);
-      // A copy: the original stays here for a re-read with other settings.
-      const file = await core.send('import.inspect', { name, bytes: bytes.slice(), ...how });
+      const file = await core.send('import.inspect', { fileId, ...how });
       performance.mark(IMPORT_MARKS.inspected);
-      setStep({ kind: 'map', file, bytes });
+      setStep({ kind: 'map', file });
       // An orders export is read as orders; its mapping is the one its columns suggest.
       const what = file.orders.looksLike ? 'orders' : 'customers';
       const remembered =
@@ -107,13 +104,34 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     }
   };
 
-  /** The system's open dialog in the desktop app (main reads the file), the browser's here. */
+  /**
+   * The system's open dialog in the desktop app (main reads the file), the browser's here;
+   * then the file goes to the store a part at a time, with its progress shown.
+   */
   const choose = async () => {
+    const controller = new AbortController();
     try {
-      const picked = await host.send('host.openFile', { purpose: 'import' });
-      if (picked) await inspect(picked.name, picked.bytes, {}, false);
+      const opened = await host.send('host.openImportFile', {});
+      if (!opened) return;
+      performance.mark(IMPORT_MARKS.read);
+      running.current = controller;
+      setSending({ name: opened.name, sent: 0, size: opened.size });
+      const fileId = await sendFile(
+        opened,
+        { host, core },
+        {
+          signal: controller.signal,
+          onSent: (sent) => setSending({ name: opened.name, sent, size: opened.size }),
+        },
+      );
+      running.current = null;
+      setSending(null);
+      await inspect(fileId, {}, false);
     } catch (error) {
       fail(error);
+    } finally {
+      if (running.current === controller) running.current = null;
+      setSending(null);
     }
   };
 
@@ -205,18 +223,33 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     >
       {step.kind === 'choose' && (
         <div className="import-choose">
+          {sending && (
+            <div className="demo-progress">
+              <progress max={sending.size} value={sending.sent} aria-label={t('import.reading')} />
+              <p>
+                {t('import.sending', {
+                  name: sending.name,
+                  percent: sending.size ? Math.floor((100 * sending.sent) / sending.size) : 100,
+                })}
+              </p>
+            </div>
+          )}
           <div className="dialog-actions">
-            <button type="button" className="button-secondary" onClick={onClose}>
-              {t('import.close')}
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => (sending ? running.current?.abort() : onClose())}
+            >
+              {sending ? t('import.cancel') : t('import.close')}
             </button>
             <button
               type="button"
               className="button-primary"
               autoFocus
-              disabled={busy}
+              disabled={busy || sending !== null}
               onClick={() => void choose()}
             >
-              {busy ? t('import.reading') : t('import.chooseFile')}
+              {busy || sending ? t('import.reading') : t('import.chooseFile')}
             </button>
           </div>
         </div>
@@ -244,8 +277,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             onNewField={(column) => void newField(column)}
             onReread={(how) =>
               void inspect(
-                step.file.name,
-                step.bytes,
+                step.file.fileId,
                 {
                   encoding: step.file.encoding,
                   delimiter: step.file.delimiter,
