@@ -12,10 +12,15 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
   const file = () => runtime.file();
   const customers = () => runtime.customers();
   const changed = (ids: string[]) => emit('customers.changed', { kind: 'updated', ids });
+  /** A list query with its segment's members, when it names one. */
+  const inSegment = <Q extends { filter?: { segment: string } }>(query: Q) =>
+    query.filter?.segment
+      ? { ...query, members: file().segments.memberIds(query.filter.segment) }
+      : query;
   return {
     'system.ping': () => ({ at: Date.now() }),
-    'customers.list': (query) => customers().list(query),
-    'customers.ids': (query) => customers().matching(query),
+    'customers.list': (query) => customers().list(inSegment(query)),
+    'customers.ids': (query) => customers().matching(inSegment(query)),
     'customers.get': ({ id }) => customers().get(id),
     'customers.create': async ({ customer }) => {
       const created = await customers().create(customer);
@@ -79,9 +84,20 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
       return undone;
     },
     'import.last': () => file().imports.lastImport(),
+    'segments.list': () => file().segments.list(),
+    'segments.count': ({ rule }) => file().segments.count(rule),
+    'segments.save': (arg) => file().segments.save(arg),
+    'segments.duplicate': ({ id, copyName }) =>
+      file().segments.duplicate(id, (name, n) =>
+        copyName.replace('{name}', name).replace('{n}', n > 1 ? ` ${n}` : ''),
+      ),
+    'segments.delete': async ({ id }) => {
+      await file().segments.remove(id);
+      return { deleted: 1 };
+    },
     'export.customers': ({ scope, ...request }) => {
       const store = customers();
-      const ids = scope.kind === 'list' ? store.matching(scope) : scope.ids;
+      const ids = scope.kind === 'list' ? store.matching(inSegment(scope)) : scope.ids;
       const chosen = ids.map((id) => store.get(id));
       return exportCustomers(chosen, request, file().catalog.settings().customFields);
     },

@@ -10,6 +10,8 @@ import type { Purchase, PurchaseInput } from '../../shared/domain/purchase';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import type { TimelineEntry } from '../../shared/domain/timeline';
 import { AppError } from '../../shared/errors';
+import { SegmentStore } from './segments/segmentStore';
+import type { SavedSegment } from '../../shared/segments/savedSegment';
 import { CatalogStore } from './catalog/catalogStore';
 import type { PageCodec } from './crypto/pageCodec';
 import { customerIndexer } from './customers/customerIndexer';
@@ -54,6 +56,7 @@ export class Session {
     readonly customers: CustomerStore,
     readonly history: HistoryStore,
     readonly catalog: CatalogStore,
+    readonly segments: SegmentStore,
     private readonly now: () => number,
     newId: () => string,
   ) {
@@ -80,23 +83,36 @@ export class Session {
     const customerPages = openCustomerPages(db, codec, { now, snapshot });
     // Every table opens at once; customers read the settings only when they are written.
     let settings = (): Settings => DEFAULT_SETTINGS;
-    const [{ catalog, damaged: d1 }, { history, damaged: d2 }, { store, damaged: d3 }] =
-      await Promise.all([
-        CatalogStore.open(pages<Product>('products'), pages('settings'), now, newId),
-        HistoryStore.open(
-          {
-            purchases: pages<Purchase>('purchases'),
-            interactions: pages<Interaction>('interactions'),
-            changes: pages<CustomerChange>('changes'),
-          },
-          newId,
-        ),
-        CustomerStore.open(customerPages, { now, newId, settings: () => settings() }),
-      ]);
+    const segmentPages = pages<SavedSegment>('segments');
+    const [
+      { catalog, damaged: d1 },
+      { history, damaged: d2 },
+      { store, damaged: d3 },
+      { records: saved, damaged: d4 },
+    ] = await Promise.all([
+      CatalogStore.open(pages<Product>('products'), pages('settings'), now, newId),
+      HistoryStore.open(
+        {
+          purchases: pages<Purchase>('purchases'),
+          interactions: pages<Interaction>('interactions'),
+          changes: pages<CustomerChange>('changes'),
+        },
+        newId,
+      ),
+      CustomerStore.open(customerPages, { now, newId, settings: () => settings() }),
+      segmentPages.loadAll(),
+    ]);
     settings = () => catalog.settings();
+    const segments = new SegmentStore(segmentPages, saved, {
+      customers: store,
+      history,
+      settings,
+      now,
+      newId,
+    });
     return {
-      session: new Session(db, store, history, catalog, now, newId),
-      damaged: [...d3, ...d1, ...d2],
+      session: new Session(db, store, history, catalog, segments, now, newId),
+      damaged: [...d3, ...d1, ...d2, ...d4],
     };
   }
 
@@ -171,6 +187,7 @@ export class Session {
     this.customers.clear();
     this.history.clear();
     this.catalog.clear();
+    this.segments.clear();
   }
 
   private async commitUpdate(prepared: PreparedUpdate): Promise<Customer[]> {

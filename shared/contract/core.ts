@@ -6,6 +6,7 @@ import { demoContract } from './demo';
 import { historyContract } from './history';
 import { exportsContract } from './exports';
 import { importsContract } from './imports';
+import { segmentsContract } from './segments';
 import { systemContract } from './system';
 
 /** Everything the store serves to the UI: the union of the domain contracts. */
@@ -16,6 +17,7 @@ export const coreContract = {
   ...demoContract,
   ...importsContract,
   ...exportsContract,
+  ...segmentsContract,
 };
 
 export type CoreContract = typeof coreContract;

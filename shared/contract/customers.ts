@@ -33,17 +33,19 @@ export const listQuerySchema = {
     .strictObject({
       statuses: z.array(z.enum(CUSTOMER_STATUSES)).max(CUSTOMER_STATUSES.length).default([]),
       tag: z.string().trim().max(40).default(''),
+      /** A saved segment's id: only its members. */
+      segment: z.string().max(64).default(''),
     })
-    .default({ statuses: [], tag: '' }),
+    .default({ statuses: [], tag: '', segment: '' }),
   sort: z
     .strictObject({ field: columnIdSchema, direction: z.enum(['asc', 'desc']) })
     .default(DEFAULT_LIST_SORT),
 };
 export type ListFilter = z.output<typeof listQuerySchema.filter>;
 
-/** Whether a status or a tag narrows the list. */
-export function isFiltered(filter: ListFilter | undefined): boolean {
-  return !!filter && (filter.statuses.length > 0 || filter.tag !== '');
+/** Whether a status, a tag or a segment narrows the list. */
+export function isFiltered(filter: Partial<ListFilter> | undefined): boolean {
+  return !!filter && ((filter.statuses?.length ?? 0) > 0 || !!filter.tag || !!filter.segment);
 }
 
 const tagList = z

@@ -64,8 +64,13 @@ type Test = (customer: Customer) => boolean;
  * behaviour condition answered for every customer by one pass over the purchases (or
  * interactions), kept as a set of customer ids.
  */
-export function compileSegment(rule: Rule, context: SegmentContext): Test {
-  return compile(rule, context, []);
+export function compileSegment(
+  rule: Rule,
+  context: SegmentContext,
+  /** The saved segments being evaluated already (the one whose rule this is). */
+  using: string[] = [],
+): Test {
+  return compile(rule, context, using);
 }
 
 function compile(rule: Rule, context: SegmentContext, using: string[]): Test {

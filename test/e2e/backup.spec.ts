@@ -14,10 +14,12 @@ async function listed(page: Page): Promise<string[]> {
   for (let top = 0; top < 100 * 44; top += 300) {
     await scroll.evaluate((el, y) => el.scrollTo(0, y), top);
     await page.waitForTimeout(30);
-    for (const row of await screen.rows().all()) {
-      const index = await row.getAttribute('aria-rowindex');
-      const text = (await row.textContent()) ?? '';
-      if (index && !text.includes('Loading')) seen.set(index, text);
+    // Read in one go: the virtual list may redraw its rows between two separate reads.
+    const rows = await screen
+      .rows()
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('aria-rowindex'), el.textContent]));
+    for (const [index, text] of rows) {
+      if (index && text && !text.includes('Loading')) seen.set(index, text);
     }
   }
   return [...seen.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([, t]) => t);

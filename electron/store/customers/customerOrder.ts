@@ -140,10 +140,13 @@ export function filterIds(
   ids: string[],
   filter: ListFilter,
   get: (id: string) => Customer,
+  /** The members of the filter's segment. */
+  members?: ReadonlySet<string>,
 ): string[] {
   const statuses = new Set(filter.statuses);
   const tag = foldText(filter.tag);
   return ids.filter((id) => {
+    if (members && !members.has(id)) return false;
     const c = get(id);
     if (statuses.size > 0 && !statuses.has(c.status)) return false;
     return tag === '' || c.tags.some((t) => foldText(t) === tag);

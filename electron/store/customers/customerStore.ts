@@ -33,6 +33,8 @@ export interface ListQuery {
   query?: string;
   filter?: ListFilter;
   sort: ListSort;
+  /** The members of `filter.segment`, resolved by the caller (segments live above customers). */
+  members?: ReadonlySet<string>;
 }
 
 /** Rows a first page may ask for before the whole order is sorted. */
@@ -132,11 +134,13 @@ export class CustomerStore {
   }
 
   /** Ids the list shows for a search, filters and order. */
-  matching({ sort, query = '', filter }: Omit<ListQuery, 'offset' | 'limit'>): string[] {
+  matching({ sort, query = '', filter, members }: Omit<ListQuery, 'offset' | 'limit'>): string[] {
     this.startWarming();
     const ordered = this.sortedIds(sort);
     const found = query.trim() ? this.search.search(query, ordered) : ordered;
-    return isFiltered(filter) ? filterIds(found, filter!, (id) => this.byId.get(id)!) : found;
+    return isFiltered(filter)
+      ? filterIds(found, filter!, (id) => this.byId.get(id)!, members)
+      : found;
   }
 
   /**

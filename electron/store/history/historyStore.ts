@@ -52,6 +52,19 @@ export class HistoryStore {
     return { history, damaged: damaged.flat() };
   }
 
+  /** Moves on every purchase or interaction written or removed. */
+  get version(): number {
+    return this.purchases.version + this.interactions.version;
+  }
+
+  allPurchases(): readonly Purchase[] {
+    return this.purchases.rows();
+  }
+
+  allInteractions(): readonly Interaction[] {
+    return this.interactions.rows();
+  }
+
   get purchaseCount(): number {
     return this.purchases.size;
   }

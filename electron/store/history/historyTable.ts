@@ -9,6 +9,9 @@ import type { RecordPages, SealedChange } from '../pages/recordPages';
 export class HistoryTable<T extends { id: string; customerId: string }> {
   readonly byId = new Map<string, T>();
   private readonly lists = new Map<string, T[]>();
+  /** Counts the writes memory followed: what was computed from the rows is stale when it moves. */
+  version = 0;
+  private all: T[] | null = null;
 
   constructor(private readonly pages: RecordPages<T>) {}
 
@@ -35,6 +38,8 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
   }
 
   clear(): void {
+    this.version++;
+    this.all = null;
     this.byId.clear();
     this.lists.clear();
   }
@@ -44,7 +49,15 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
     return { ...sealed, apply: () => (sealed.apply(), follow()) };
   }
 
+  /** Every row, as one array kept until the next write. */
+  rows(): readonly T[] {
+    this.all ??= [...this.byId.values()];
+    return this.all;
+  }
+
   private add(row: T): void {
+    this.version++;
+    this.all = null;
     this.byId.set(row.id, row);
     const list = this.lists.get(row.customerId);
     if (list) list.push(row);
@@ -54,6 +67,8 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
   private remove(id: string): void {
     const row = this.byId.get(id);
     if (!row) return;
+    this.version++;
+    this.all = null;
     this.byId.delete(id);
     const list = this.lists.get(row.customerId)?.filter((r) => r.id !== id) ?? [];
     if (list.length > 0) this.lists.set(row.customerId, list);

@@ -187,7 +187,7 @@ function ListBody({
           className="button-secondary"
           onClick={() => {
             customerList.getState().setQuery('');
-            customerList.getState().setFilter({ statuses: [], tag: '' });
+            customerList.getState().setFilter({ statuses: [], tag: '', segment: '' });
           }}
         >
           {t('customers.search.clear')}

@@ -57,7 +57,7 @@ export function ListFilters() {
         <button
           type="button"
           className="link-button"
-          onClick={() => customerList.getState().setFilter({ statuses: [], tag: '' })}
+          onClick={() => customerList.getState().setFilter({ statuses: [], tag: '', segment: '' })}
         >
           {t('filters.clear')}
         </button>

@@ -89,7 +89,7 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
     return {
       sort: DEFAULT_LIST_SORT,
       query: '',
-      filter: { statuses: [], tag: '' },
+      filter: { statuses: [], tag: '', segment: '' },
       total: null,
       all: null,
       shown: { query: '', count: 0 },
@@ -136,7 +136,7 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
           total: null,
           all: null,
           query: '',
-          filter: { statuses: [], tag: '' },
+          filter: { statuses: [], tag: '', segment: '' },
           error: null,
         });
       },
