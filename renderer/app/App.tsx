@@ -9,6 +9,8 @@ import { BackupsDialog } from '../features/backups/components/BackupsDialog';
 import { SettingsDialog } from '../features/settings/components/SettingsDialog';
 import { SecurityDialog } from '../features/vault/components/SecurityDialog';
 import { VaultGate } from '../features/vault/components/VaultGate';
+import { SegmentsPage } from '../features/segments/components/SegmentsPage';
+import { useSegmentNames } from '../features/segments/shownSegment';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useServices } from './services';
@@ -32,6 +34,9 @@ function OpenFile() {
   const [security, setSecurity] = useState(false);
   const [settings, setSettings] = useState(false);
   const [backups, setBackups] = useState(false);
+  const [section, setSection] = useState<'customers' | 'segments'>('customers');
+  const { customerList } = useServices();
+  const remember = useSegmentNames((s) => s.remember);
 
   useEffect(() => {
     host.send('host.appInfo', {}).then(setInfo, () => setInfo(null));
@@ -61,9 +66,33 @@ function OpenFile() {
           </button>
         </div>
       </header>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        {(['customers', 'segments'] as const).map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`nav-tab${section === s ? ' nav-tab-on' : ''}`}
+            aria-current={section === s ? 'page' : undefined}
+            onClick={() => setSection(s)}
+          >
+            {t(`nav.${s}`)}
+          </button>
+        ))}
+      </nav>
       <DamageBanner />
       <RecoveryKeyReminder onMakeNew={() => setSecurity(true)} />
-      <CustomersPage />
+      {section === 'customers' ? (
+        <CustomersPage />
+      ) : (
+        <SegmentsPage
+          onShowMembers={(segment) => {
+            remember(segment.id, segment.name);
+            customerList.getState().setQuery('');
+            customerList.getState().setFilter({ statuses: [], tag: '', segment: segment.id });
+            setSection('customers');
+          }}
+        />
+      )}
       <footer className="app-footer">
         {info &&
           t('app.about', { version: info.version, runtime: t(`app.runtime.${info.runtime}`) })}

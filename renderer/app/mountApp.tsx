@@ -9,6 +9,7 @@ import { App } from './App';
 import { ServicesProvider } from './services';
 import '../styles.css';
 import '../record.css';
+import '../segments.css';
 
 /** Starts the UI on whatever runtime booted it (Electron UI window or browser mode). */
 export function mountApp(

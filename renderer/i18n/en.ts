@@ -2,11 +2,13 @@
 import { enRecord } from './en.record';
 import { enImport } from './en.import';
 import { enBackup } from './en.backup';
+import { enSegments } from './en.segments';
 
 export const en = {
   ...enRecord,
   ...enImport,
   ...enBackup,
+  ...enSegments,
   'app.name': 'Comptoir',
   'app.tagline': 'Your customer file, on this computer',
   'app.about': 'Comptoir {version} · {runtime}',

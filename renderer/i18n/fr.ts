@@ -3,11 +3,13 @@ import type { Messages } from './en';
 import { frRecord } from './fr.record';
 import { frImport } from './fr.import';
 import { frBackup } from './fr.backup';
+import { frSegments } from './fr.segments';
 
 export const fr: Messages = {
   ...frRecord,
   ...frImport,
   ...frBackup,
+  ...frSegments,
   'app.name': 'Comptoir',
   'app.tagline': 'Votre fichier clients, sur cet ordinateur',
   'app.about': 'Comptoir {version} · {runtime}',

@@ -59,7 +59,8 @@ export function conditionProblem(
   const v = condition.value;
   switch (field.type) {
     case 'text':
-      return typeof v === 'string' ? null : value('Type a text');
+      // An empty text is "is empty", said so.
+      return typeof v === 'string' && v !== '' ? null : value('Type a text');
     case 'choice':
       if (typeof v !== 'string' || v === '') return value('Choose a value');
       return field.options && !field.options.includes(v)

@@ -4,6 +4,7 @@ import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../shared/domai
 import { useServices } from '../../../app/services';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
+import { useSegmentNames } from '../../segments/shownSegment';
 
 /** Quick filters: status chips (any of) and one tag. */
 export function ListFilters() {
@@ -25,8 +26,23 @@ export function ListFilters() {
       : [...filter.statuses, status];
     customerList.getState().setFilter({ ...filter, statuses });
   };
+  const segmentName = useSegmentNames((s) => s.names[filter.segment] ?? '');
   return (
     <div className="list-filters" role="group" aria-label={t('filters.label')}>
+      {filter.segment && (
+        <span className="chip chip-on segment-chip">
+          {t('segments.chip', { name: segmentName })}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('segments.chipClear')}
+            title={t('segments.chipClear')}
+            onClick={() => customerList.getState().setFilter({ ...filter, segment: '' })}
+          >
+            ×
+          </button>
+        </span>
+      )}
       {CUSTOMER_STATUSES.map((status) => (
         <button
           key={status}
@@ -53,7 +69,7 @@ export function ListFilters() {
           </option>
         ))}
       </select>
-      {(filter.statuses.length > 0 || filter.tag) && (
+      {(filter.statuses.length > 0 || filter.tag || filter.segment) && (
         <button
           type="button"
           className="link-button"
