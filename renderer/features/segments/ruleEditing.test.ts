@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { segmentFields } from '../../../shared/segments/segmentFields';
-import type { RuleGroup } from '../../../shared/segments/segmentRules';
+import type { FieldCondition, RuleGroup } from '../../../shared/segments/segmentRules';
 import { appendAt, moveAt, newCondition, removeAt, replaceAt, ruleAt, withOp } from './ruleEditing';
 
 const fields = segmentFields([]);
-const city = { kind: 'field', field: 'city', op: 'is', value: 'Lyon' } as const;
-const vip = { kind: 'field', field: 'tags', op: 'has_any', value: ['vip'] } as const;
+const city: FieldCondition = { kind: 'field', field: 'city', op: 'is', value: 'Lyon' };
+const vip: FieldCondition = { kind: 'field', field: 'tags', op: 'has_any', value: ['vip'] };
 const tree: RuleGroup = {
   kind: 'group',
   op: 'all',
@@ -35,7 +35,7 @@ describe('editing a rule tree by path', () => {
 
   it('another operator keeps a value of the same shape and drops one that does not fit', () => {
     const total = fields.get('total_spent')!;
-    const more = { kind: 'field', field: 'total_spent', op: '>', value: 100 } as const;
+    const more: FieldCondition = { kind: 'field', field: 'total_spent', op: '>', value: 100 };
     expect(withOp(more, '<=', total)).toMatchObject({ op: '<=', value: 100 });
     expect(withOp(more, 'between', total)).toEqual({
       kind: 'field',
