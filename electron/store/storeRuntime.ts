@@ -17,6 +17,9 @@ export const encryptedCodec: CodecFactory = (dataKey) => PageCipher.fromDataKey(
  * The store's two states: locked (no key, nothing decrypted in memory) and unlocked (a
  * session holding the derived keys and the decrypted working set).
  */
+/** After an unlock: when the saved segments' sizes of the day are written down. */
+const SEGMENT_SIZES_DELAY_MS = 5000;
+
 export class StoreRuntime {
   private session: Session | null = null;
   /** The sealed pages, read while locked so that an unlock only has to decrypt them. */
@@ -52,6 +55,12 @@ export class StoreRuntime {
       session.customers.firstPage(DEFAULT_LIST_SORT);
       session.customers.startWarming();
     }, 0);
+    // Today's size of each saved segment, once the list and search are ready, so that the
+    // size history has a point for every day the file was open (the Segments page also
+    // writes it). A failure here is retried by that page; it must not disturb the unlock.
+    setTimeout(() => {
+      if (this.session === session) session.segments.list().catch(() => undefined);
+    }, SEGMENT_SIZES_DELAY_MS);
     return { customers: session.customers.count, damaged };
   }
 
