@@ -123,6 +123,20 @@ export class RowEnds {
         continue;
       }
       if (i >= text.length) break;
+      // No quote before a row's end: no quoted cell can hide a line end there, so the rows up
+      // to the last line end before the next quote (or the text's end) are whole. Most files
+      // have few quotes: this skips them a row block at a time, not a cell at a time.
+      if (newline !== '\r') {
+        const quote = text.indexOf('"', i);
+        const before = quote === -1 ? text.length : quote;
+        const end = text.lastIndexOf(newline, before - newline.length);
+        if (end >= i) {
+          i = end + newline.length;
+          this.lastEnd = i;
+          continue;
+        }
+        if (quote === -1) break;
+      }
       if (text[i] === '"') {
         this.quoted = true;
         i++;

@@ -69,13 +69,10 @@ export function parsePiece(
 /** Line breaks in `text` as the line numbers count them: \r\n, \n and \r are one each. */
 export function lineBreaks(text: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) count++;
-    else if (code === 13) {
-      count++;
-      if (text.charCodeAt(i + 1) === 10) i++;
-    }
+  // Every \n, then every \r not followed by \n (a \r\n was counted by its \n).
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 10) count++;
   }
   return count;
 }

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import { planImport } from './planImport';
 import { readRows, stageFile } from './stagedFile';
+import { blobBytes } from './upload';
 
 /**
  * Every CSV and vCard file of ../shared/corpus through the import's own steps (stage with the
@@ -45,7 +46,12 @@ interface Outcome {
 async function importOutcome(path: string): Promise<Outcome> {
   let staged;
   try {
-    staged = await stageFile({ name: 'f', blob: new Blob([readFileSync(path)]) }, {}, 'file', []);
+    staged = await stageFile(
+      { name: 'f', file: blobBytes(new Blob([readFileSync(path)])) },
+      {},
+      'file',
+      [],
+    );
   } catch (error) {
     if (error instanceof AppError) return { error: `${error.code}: ${error.message}` };
     throw error;
@@ -92,8 +98,8 @@ describe('every corpus file through the import', () => {
   it('reads real address-book exports into the right fields', async () => {
     const thunderbird = join(corpus, 'thunderbird-addrbook-import/import-resources');
     for (const name of ['basic_csv_addressbook.csv', 'csv_semicolon.csv']) {
-      const blob = new Blob([readFileSync(join(thunderbird, name))]);
-      const staged = await stageFile({ name, blob }, {}, 'f', []);
+      const file = blobBytes(new Blob([readFileSync(join(thunderbird, name))]));
+      const staged = await stageFile({ name, file }, {}, 'f', []);
       const rows = await readRows(staged, staged.inspection.suggested, 'dmy', []);
       const plan = await planImport(rows, [], DEFAULT_SETTINGS, 0, {
         policy: 'fill',

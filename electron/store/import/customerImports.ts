@@ -98,7 +98,7 @@ export class CustomerImports {
     this.cached = null;
     const { fileId, ...how } = arg;
     this.staged = await stageFile(
-      { name: upload.name, blob: upload.file() },
+      { name: upload.name, file: upload.file() },
       how,
       fileId,
       this.deps.settings().customFields,

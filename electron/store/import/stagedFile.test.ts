@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { readAllRows, stageFile, type StagedFile } from './stagedFile';
+import { blobBytes } from './upload';
 
 const corpus = new URL('../../../../shared/corpus/', import.meta.url).pathname;
 const files = (readdirSync(corpus, { recursive: true }) as string[])
@@ -11,10 +12,10 @@ const files = (readdirSync(corpus, { recursive: true }) as string[])
 
 /** Staged as a small file (rows kept) or as a big one (read again, 7 bytes at a time). */
 async function staged(path: string, big: boolean): Promise<StagedFile | string> {
-  const blob = new Blob([readFileSync(join(corpus, path))]);
+  const file = blobBytes(new Blob([readFileSync(join(corpus, path))]));
   const sizes = big ? { keepRowsBytes: 0, readBytes: 7 } : undefined;
   try {
-    return await stageFile({ name: 'f', blob }, {}, 'file', [], sizes);
+    return await stageFile({ name: 'f', file }, {}, 'file', [], sizes);
   } catch (error) {
     if (error instanceof AppError) return error.message;
     throw error;
@@ -55,7 +56,7 @@ describe('a big file is read again in parts at each step, with the same outcome'
       ...head,
       ...[0x41, 0x6e, 0x64, 0x72, 0xe9, 0x3b, 0x4e, 0x69, 0x63, 0x65, 0x0a],
     ]);
-    const file = await stageFile({ name: 'f', blob: new Blob([bytes]) }, {}, 'f', [], {
+    const file = await stageFile({ name: 'f', file: blobBytes(new Blob([bytes])) }, {}, 'f', [], {
       keepRowsBytes: 0,
       readBytes: 1000,
     });

@@ -21,6 +21,7 @@ import { parseVcards } from '../../../shared/import/vcard/parseVcards';
 import type { VcardContact } from '../../../shared/import/vcard/vcardContact';
 import { vcardToCustomerDraft } from '../../../shared/import/vcard/vcardToCustomerDraft';
 import type { ImportRow } from './planImport';
+import type { FileBytes } from './upload';
 
 const SAMPLE_ROWS = 20;
 const ROWS_PER_TURN = 5000;
@@ -66,7 +67,7 @@ export interface FileReading {
  * cannot be UTF-8, read again as Windows-1252.
  */
 export async function stageFile(
-  source: { name: string; blob: Blob },
+  source: { name: string; file: FileBytes },
   how: FileReading,
   fileId: string,
   customFields: readonly CustomField[],
@@ -75,14 +76,18 @@ export async function stageFile(
     readBytes: READ_BYTES,
   },
 ): Promise<StagedFile> {
-  const { name, blob } = source;
-  const first = await bytesAt(blob, 0, 64 * 1024);
+  const { name, file: content } = source;
+  const first = await bytesAt(content, 0, 64 * 1024);
   if (/^\s*BEGIN:VCARD/i.test(decodeText(first, how.encoding).text)) {
     // vCard files are read whole: address books are small (cards are parsed as one text).
-    return stageVcards(name, decodeText(await bytesAt(blob, 0, blob.size), how.encoding), fileId);
+    return stageVcards(
+      name,
+      decodeText(await bytesAt(content, 0, content.size), how.encoding),
+      fileId,
+    );
   }
   const start = readStart(first, how.encoding);
-  const keep = blob.size <= sizes.keepRowsBytes;
+  const keep = content.size <= sizes.keepRowsBytes;
   let reading: Reading = { encoding: start.encoding ?? 'utf-8', strict: start.encoding === null };
   let read: FirstRead;
   const settle = (r: Reading): Settled => ({
@@ -90,11 +95,11 @@ export async function stageFile(
     readBytes: sizes.readBytes,
   });
   try {
-    read = await readWhole(blob, settle(reading), how.delimiter, keep);
+    read = await readWhole(content, settle(reading), how.delimiter, keep);
   } catch (error) {
     if (!(reading.strict && error instanceof TypeError)) throw error;
     reading = { encoding: 'windows-1252', strict: false };
-    read = await readWhole(blob, settle(reading), how.delimiter, keep);
+    read = await readWhole(content, settle(reading), how.delimiter, keep);
   }
   if (read.count === 0) {
     throw new AppError('BAD_FILE', `${name} has no rows to import`, { name });
@@ -130,7 +135,7 @@ export async function stageFile(
   const settled = { ...settle(reading), delimiter: read.delimiter };
   const batches = read.all
     ? keptBatches(read.all, hasHeader)
-    : () => readBatches(blob, settled, hasHeader);
+    : () => readBatches(content, settled, hasHeader);
   return {
     inspection,
     batches,
@@ -175,7 +180,7 @@ interface FirstRead {
 }
 
 async function readWhole(
-  blob: Blob,
+  content: FileBytes,
   settled: Settled,
   delimiter: CsvDelimiter | undefined,
   keep: boolean,
@@ -187,7 +192,7 @@ async function readWhole(
     problems: [],
     all: keep ? { rows: [], lines: [] } : null,
   };
-  for await (const batch of csvBatches(blob, { ...settled, delimiter })) {
+  for await (const batch of csvBatches(content, { ...settled, delimiter })) {
     read.delimiter = batch.delimiter;
     read.count += batch.rows.length;
     for (const row of batch.rows) {
@@ -207,27 +212,27 @@ async function readWhole(
 }
 
 /** The file's bytes from `start`, up to `length` of them. */
-async function bytesAt(blob: Blob, start: number, length: number): Promise<Uint8Array> {
-  return new Uint8Array(await blob.slice(start, start + length).arrayBuffer());
+function bytesAt(file: FileBytes, start: number, length: number): Promise<Uint8Array> {
+  return file.bytes(start, Math.min(file.size, start + length));
 }
 
-async function* partsOf(blob: Blob, size = READ_BYTES): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < blob.size; at += size) yield bytesAt(blob, at, size);
+async function* partsOf(content: FileBytes, size = READ_BYTES): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < content.size; at += size) yield bytesAt(content, at, size);
 }
 
-function csvBatches(blob: Blob, settled: Settled): AsyncGenerator<ParsedCsv> {
-  const texts = decodeParts(partsOf(blob, settled.readBytes), settled.encoding, settled);
+function csvBatches(content: FileBytes, settled: Settled): AsyncGenerator<ParsedCsv> {
+  const texts = decodeParts(partsOf(content, settled.readBytes), settled.encoding, settled);
   return parseCsvStream(texts, settled.delimiter);
 }
 
 /** The data rows read again from the file, a part at a time. */
 async function* readBatches(
-  blob: Blob,
+  content: FileBytes,
   settled: Settled,
   hasHeader: boolean,
 ): AsyncGenerator<RowBatch> {
   let header = hasHeader;
-  for await (const batch of csvBatches(blob, settled)) {
+  for await (const batch of csvBatches(content, settled)) {
     if (header && batch.rows.length > 0) {
       header = false;
       yield { rows: batch.rows.slice(1), lines: batch.lines.slice(1) };

@@ -4,12 +4,18 @@ import { Upload } from './upload';
 const part = (text: string) => new TextEncoder().encode(text);
 
 describe('Upload: a file arriving in parts', () => {
-  it('joins the parts in order into the whole file', async () => {
-    const upload = new Upload('f1', 'a.csv', 9);
+  it.each([
+    ['in memory', 1024],
+    ['as blobs (a big file)', 0],
+  ])('joins the parts in order into the whole file, %s', async (_, inMemory) => {
+    const upload = new Upload('f1', 'a.csv', 9, inMemory);
     expect(upload.append(0, part('a,b\n'))).toBe(4);
     expect(upload.append(4, part('1,2\n'))).toBe(8);
     expect(upload.append(8, part('3'))).toBe(9);
-    expect(await upload.file().text()).toBe('a,b\n1,2\n3');
+    const file = upload.file();
+    const text = async (s: number, e: number) => new TextDecoder().decode(await file.bytes(s, e));
+    expect(await text(0, 9)).toBe('a,b\n1,2\n3');
+    expect(await text(2, 6)).toBe('b\n1,');
   });
 
   it('refuses a part out of order, one past the size announced, and an unfinished file', () => {

@@ -1,20 +1,41 @@
 import { AppError } from '../../../shared/errors';
 
+/** A staged file's bytes, read a range at a time. */
+export interface FileBytes {
+  readonly size: number;
+  bytes(start: number, end: number): Promise<Uint8Array>;
+}
+
+export function blobBytes(blob: Blob): FileBytes {
+  return {
+    size: blob.size,
+    bytes: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+  };
+}
+
+/** Up to this size a file is kept in the store's memory (its rows are kept too). */
+export const IN_MEMORY_BYTES = 32 * 1024 * 1024;
+
 /**
- * A file to import, arriving in parts. Each part becomes a Blob as it comes: Chromium keeps
- * blob data outside this process (in its browser process, on disk beyond its memory quota,
- * deleted when the blob is released), so the store holds no copy of a big file, only the part
- * it is reading. Parts must come in order and not overrun the announced size.
+ * A file to import, arriving in parts. A small one is gathered in memory. A big one's parts
+ * each become a Blob as they come: Chromium keeps blob data outside this process (in its
+ * browser process, on disk beyond its memory quota, deleted when the blob is released), so
+ * the store holds no copy of a big file, only the part it is reading. Parts must come in
+ * order and not overrun the announced size.
  */
 export class Upload {
   private readonly parts: Blob[] = [];
+  private readonly whole: Uint8Array | null;
   private received = 0;
 
   constructor(
     readonly fileId: string,
     readonly name: string,
     readonly size: number,
-  ) {}
+    inMemory = IN_MEMORY_BYTES,
+  ) {
+    this.whole = size <= inMemory ? new Uint8Array(size) : null;
+  }
 
   append(offset: number, bytes: Uint8Array): number {
     if (offset !== this.received) {
@@ -31,13 +52,14 @@ export class Upload {
         [{ path: ['bytes'], rule: 'tooLong' }],
       );
     }
-    this.parts.push(new Blob([bytes as BlobPart]));
+    if (this.whole) this.whole.set(bytes, this.received);
+    else this.parts.push(new Blob([bytes as BlobPart]));
     this.received += bytes.byteLength;
     return this.received;
   }
 
   /** The whole file, once every byte announced has come. */
-  file(): Blob {
+  file(): FileBytes {
     if (this.received !== this.size) {
       throw new AppError(
         'BAD_FILE',
@@ -45,6 +67,8 @@ export class Upload {
         { name: this.name },
       );
     }
-    return new Blob(this.parts);
+    const whole = this.whole;
+    if (whole) return { size: whole.byteLength, bytes: async (s, e) => whole.subarray(s, e) };
+    return blobBytes(new Blob(this.parts));
   }
 }
