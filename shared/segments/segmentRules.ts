@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS, type InteractionKind } from '../domain/interaction';
+import type { InteractionKind } from '../domain/interaction';
 
 /**
  * A segment's rule: nested groups of conditions. The builder edits this tree, the text form
@@ -110,8 +110,6 @@ export interface SegmentCondition {
   kind: 'segment';
   name: string;
 }
-
-export { INTERACTION_KINDS };
 
 /** The rule that keeps everyone: all of nothing. */
 export function everyone(): RuleGroup {

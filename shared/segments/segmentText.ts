@@ -42,17 +42,12 @@ function printGroup(group: RuleGroup): string {
   return parts.join(group.op === 'all' ? ' and ' : ' or ');
 }
 
+/** Operators written otherwise in the text than by name (the rest are written as they are). */
 const TEXT_OPS: Partial<Record<FieldOp, string>> = {
   is: '=',
   is_not: '!=',
-  contains: 'contains',
-  starts_with: 'starts_with',
   before: '<',
   after: '>',
-  in_last: 'in_last',
-  in_next: 'in_next',
-  has_all: 'has_all',
-  has_none: 'has_none',
 };
 
 function printCondition(condition: Condition): string {
@@ -220,10 +215,10 @@ export function parseRule(text: string, fields: ReadonlyMap<string, SegmentField
   const peek = () => tokens[i]!;
   const next = () => tokens[i++]!;
   const isWord = (t: Token, word: string) => t.kind === 'word' && t.text === word;
-  const expect = (text: string, what = `"${text}"`) => {
+  const expect = (text: string) => {
     const t = next();
-    if (t.text !== text || t.kind === 'string') throw new RuleSyntaxError(`Expected ${what}`, t.at);
-    return t;
+    if (t.text !== text || t.kind === 'string')
+      throw new RuleSyntaxError(`Expected "${text}"`, t.at);
   };
 
   const orExpr = (): Rule => {
@@ -350,7 +345,7 @@ export function parseRule(text: string, fields: ReadonlyMap<string, SegmentField
   };
 
   /** A value for the field's type: a number, a day, a quoted text, true or false. */
-  const scalar = (field: SegmentField): FieldValue & (string | number | boolean | DayValue) => {
+  const scalar = (field: SegmentField): string | number | boolean | DayValue => {
     const t = next();
     if (field.type === 'date') {
       if (t.kind === 'date') return t.text;

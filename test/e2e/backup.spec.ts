@@ -32,9 +32,7 @@ test('back up the file, then restore it into an empty profile on another laptop'
   test.setTimeout(120_000);
   const screen = new CustomersScreen(page);
   await screen.open();
-  await page.getByRole('button', { name: /Load demo data/ }).click();
-  await page.getByRole('dialog').getByRole('radio', { name: '100', exact: true }).check();
-  await page.getByRole('dialog').getByRole('button', { name: 'Load', exact: true }).click();
+  await screen.loadDemo('100');
   await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
   const before = await listed(page);
   expect(before).toHaveLength(100);

@@ -11,9 +11,7 @@ test('100,000 customers: the list, a customer and the column tools, in English a
   test.setTimeout(180_000);
   const screen = new CustomersScreen(page);
   await screen.open();
-  await page.getByRole('button', { name: /Load demo data/ }).click();
-  await page.getByRole('dialog').getByRole('radio', { name: '100,000' }).check();
-  await page.getByRole('dialog').getByRole('button', { name: 'Load', exact: true }).click();
+  await screen.loadDemo('100,000');
   await expect(page.getByText('100,000 customers', { exact: true })).toBeVisible({
     timeout: 120_000,
   });

@@ -19,9 +19,7 @@ test('search as you type: without accents, by phone in any format, from the keyb
   });
   await page.keyboard.press('Enter');
   await expect(screen.dialog()).toBeHidden();
-  await page.getByRole('button', { name: /Load demo data/ }).click();
-  await page.getByRole('dialog').getByRole('radio', { name: '1,000' }).check();
-  await page.getByRole('dialog').getByRole('button', { name: 'Load', exact: true }).click();
+  await screen.loadDemo('1,000');
   await expect(page.getByText('1,001 customers', { exact: true })).toBeVisible({
     timeout: 20_000,
   });

@@ -19,9 +19,7 @@ test('build a three-level segment, see its count, save it, reopen it, open and e
   test.setTimeout(90_000);
   const screen = new CustomersScreen(page);
   await screen.open();
-  await page.getByRole('button', { name: /Load demo data/ }).click();
-  await page.getByRole('dialog').getByRole('radio', { name: '100', exact: true }).check();
-  await page.getByRole('dialog').getByRole('button', { name: 'Load', exact: true }).click();
+  await screen.loadDemo('100');
   await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
 
   await page

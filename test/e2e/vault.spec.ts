@@ -104,9 +104,7 @@ test('a tampered block of records is set aside and reported; the rest of the fil
 }) => {
   const screen = new CustomersScreen(page);
   await screen.open();
-  await page.getByRole('button', { name: /Load demo data/ }).click();
-  await page.getByRole('dialog').getByRole('radio', { name: '1,000' }).check();
-  await page.getByRole('dialog').getByRole('button', { name: 'Load', exact: true }).click();
+  await screen.loadDemo('1,000');
   await expect(page.getByText('1,000 customers', { exact: true })).toBeVisible({ timeout: 20_000 });
 
   // Someone edits the file on disk: one byte of the first stored block changes.

@@ -47,6 +47,14 @@ export class CustomersScreen {
     return recoveryKey;
   }
 
+  /** The English "Load demo data" dialog, `size` demo customers chosen ("100", "1,000"...). */
+  async loadDemo(size: string): Promise<void> {
+    await this.page.getByRole('button', { name: /Load demo data/ }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: size, exact: true }).check();
+    await dialog.getByRole('button', { name: 'Load', exact: true }).click();
+  }
+
   rows(): Locator {
     return this.page.getByTestId('customer-row');
   }

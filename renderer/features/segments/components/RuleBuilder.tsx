@@ -9,7 +9,6 @@ import {
   type FieldOp,
   type GroupOp,
   type ProductKey,
-  type Rule,
   type RuleGroup,
 } from '../../../../shared/segments/segmentRules';
 import type { MessageKey } from '../../../i18n/translate';
@@ -112,33 +111,24 @@ function RowActions({ rule, path, onChange }: BuilderProps & { path: RulePath })
   const t = useT();
   return (
     <span className="rule-actions">
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('rule.up')}
-        title={t('rule.up')}
-        onClick={() => onChange(moveAt(rule, path, -1))}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('rule.down')}
-        title={t('rule.down')}
-        onClick={() => onChange(moveAt(rule, path, 1))}
-      >
-        ↓
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('rule.remove')}
-        title={t('rule.remove')}
-        onClick={() => onChange(removeAt(rule, path))}
-      >
-        ×
-      </button>
+      {(
+        [
+          ['rule.up', '↑', () => moveAt(rule, path, -1)],
+          ['rule.down', '↓', () => moveAt(rule, path, 1)],
+          ['rule.remove', '×', () => removeAt(rule, path)],
+        ] as const
+      ).map(([label, sign, next]) => (
+        <button
+          key={label}
+          type="button"
+          className="icon-button"
+          aria-label={t(label)}
+          title={t(label)}
+          onClick={() => onChange(next())}
+        >
+          {sign}
+        </button>
+      ))}
     </span>
   );
 }
@@ -295,5 +285,3 @@ function ConditionBody({
     </>
   );
 }
-
-export type { Rule };

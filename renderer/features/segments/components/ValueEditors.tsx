@@ -181,18 +181,38 @@ export function SpanEditor({
           onChange(count === undefined ? undefined : { count, unit });
         }}
       />
-      <select
-        aria-label={`${label} (${t('unit.d')}, ${t('unit.w')}, ${t('unit.m')})`}
-        value={unit}
-        onChange={(e) => span && onChange({ ...span, unit: e.target.value as SpanUnit })}
-      >
-        {SPAN_UNITS.map((u) => (
-          <option key={u} value={u}>
-            {t(`unit.${u}`)}
-          </option>
-        ))}
-      </select>
+      <UnitSelect
+        label={label}
+        unit={unit}
+        onChange={(u) => span && onChange({ ...span, unit: u })}
+      />
     </span>
+  );
+}
+
+/** Days, weeks or months. */
+function UnitSelect({
+  label,
+  unit,
+  onChange,
+}: {
+  label: string;
+  unit: SpanUnit;
+  onChange(unit: SpanUnit): void;
+}) {
+  const t = useT();
+  return (
+    <select
+      aria-label={`${label} (${t('unit.d')}, ${t('unit.w')}, ${t('unit.m')})`}
+      value={unit}
+      onChange={(e) => onChange(e.target.value as SpanUnit)}
+    >
+      {SPAN_UNITS.map((u) => (
+        <option key={u} value={u}>
+          {t(`unit.${u}`)}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -259,19 +279,11 @@ function DayEditor({
                 onChange({ offset: (mode === 'ago' ? -1 : 1) * n, unit });
             }}
           />
-          <select
-            aria-label={`${label} (${t('unit.d')}, ${t('unit.w')}, ${t('unit.m')})`}
-            value={unit}
-            onChange={(e) =>
-              relative && onChange({ ...relative, unit: e.target.value as SpanUnit })
-            }
-          >
-            {SPAN_UNITS.map((u) => (
-              <option key={u} value={u}>
-                {t(`unit.${u}`)}
-              </option>
-            ))}
-          </select>
+          <UnitSelect
+            label={label}
+            unit={unit}
+            onChange={(u) => relative && onChange({ ...relative, unit: u })}
+          />
         </>
       )}
     </span>
