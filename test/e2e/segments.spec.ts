@@ -83,7 +83,7 @@ test('build a three-level segment, see its count, save it, reopen it, open and e
   await expect(count).toHaveText(`${members} of 100 customers`);
 
   await editor.getByRole('button', { name: 'Save the segment' }).click();
-  await expect(page.getByText('Segment saved')).toBeVisible();
+  await expect(page.getByText('Segment saved', { exact: true })).toBeVisible();
   const card = page.getByTestId('segment-card').filter({ hasText: 'Loyal or Parisian' });
   await expect(card).toContainText(`${members} customers`);
   await expect(card.locator('.segment-history svg')).toBeVisible();

@@ -76,9 +76,10 @@ export function SegmentsPage({ onShowMembers }: { onShowMembers(segment: Segment
           onSave={async (draft) => {
             try {
               await core.send('segments.save', draft);
+              // The list first, then the editor closes: no "nothing saved yet" in between.
+              await load();
               showToast(t('segments.saved'));
               setEditing(null);
-              await load();
             } catch (error) {
               showToast(errorText(error, t), 'error');
             }
