@@ -1,7 +1,6 @@
 import type { CoreEvents, CoreHandlers } from '../../shared/contract/core';
 import type { Server } from '../../shared/rpc/server';
 import type { StoreRuntime } from './storeRuntime';
-import { loadDemo } from './demo/loadDemo';
 import { exportCustomers } from './export/exportCustomers';
 
 export type Emit = Server<CoreEvents>['emit'];
@@ -13,14 +12,14 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
   const customers = () => runtime.customers();
   const changed = (ids: string[]) => emit('customers.changed', { kind: 'updated', ids });
   /** A list query with its segment's members, when it names one. */
-  const inSegment = <Q extends { filter?: { segment: string } }>(query: Q) =>
+  const inSegment = async <Q extends { filter?: { segment: string } }>(query: Q) =>
     query.filter?.segment
-      ? { ...query, members: file().segments.memberIds(query.filter.segment) }
+      ? { ...query, members: await file().segments.memberIds(query.filter.segment) }
       : query;
   return {
     'system.ping': () => ({ at: Date.now() }),
-    'customers.list': (query) => customers().list(inSegment(query)),
-    'customers.ids': (query) => customers().matching(inSegment(query)),
+    'customers.list': async (query) => customers().list(await inSegment(query)),
+    'customers.ids': async (query) => customers().matching(await inSegment(query)),
     'customers.get': ({ id }) => customers().get(id),
     'customers.create': async ({ customer }) => {
       const created = await customers().create(customer);
@@ -95,14 +94,14 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
       await file().segments.remove(id);
       return { deleted: 1 };
     },
-    'export.customers': ({ scope, ...request }) => {
+    'export.customers': async ({ scope, ...request }) => {
       const store = customers();
-      const ids = scope.kind === 'list' ? store.matching(inSegment(scope)) : scope.ids;
+      const ids = scope.kind === 'list' ? store.matching(await inSegment(scope)) : scope.ids;
       const chosen = ids.map((id) => store.get(id));
       return exportCustomers(chosen, request, file().catalog.settings().customFields);
     },
     'demo.load': async ({ count, seed }, ctx) => {
-      const created = await loadDemo(customers(), count, seed, ctx);
+      const created = await file().loadDemo(count, seed, ctx);
       emit('customers.changed', { kind: 'bulk', count: created });
       return { created };
     },

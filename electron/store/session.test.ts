@@ -30,6 +30,51 @@ beforeEach(async () => {
 });
 
 describe('an unlocked customer file', () => {
+  it('opens the history after the list, and a write made meanwhile waits for it (nothing lost)', async () => {
+    const file = await open();
+    const c = await file.customers.create(input({ lastName: 'Martin' }));
+    for (let i = 0; i < 3; i++)
+      await file.addPurchase(purchaseInputSchema.parse(purchase(c.id, [100 + i])));
+    const { session, historyDamaged } = await Session.open(db, cipher, options);
+    // The list is there at once; the history's readers wait for it.
+    expect(session.customers.get(c.id).figures.orderCount).toBe(3);
+    expect(() => session.history.purchaseCount).toThrow(/before it was opened/);
+    // Written before the history is in memory: it must land beside the three, not over them.
+    const added = session.addPurchase(purchaseInputSchema.parse(purchase(c.id, [900])));
+    const edited = session.updateCustomer(c.id, { city: 'Lyon' }, 4);
+    expect(await historyDamaged).toEqual([]);
+    await Promise.all([added, edited]);
+    const again = await open();
+    const kinds = (await again.timeline(c.id)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'purchase')).toHaveLength(4);
+    // The first purchase made the lead a customer (logged), then the city.
+    expect(kinds.filter((k) => k === 'change')).toHaveLength(2);
+  });
+
+  it('reports a damaged history page once the history is open, and keeps the rest', async () => {
+    const file = await open();
+    const c = await file.customers.create(input({ lastName: 'Martin' }));
+    await file.addPurchase(purchaseInputSchema.parse(purchase(c.id, [100])));
+    const row = (await db.pages.where('table').equals('purchases').first())!;
+    await db.pages.put({ ...row, data: new Uint8Array(row.data.byteLength) });
+    const { session, damaged, historyDamaged } = await Session.open(db, cipher, options);
+    expect(damaged).toEqual([]);
+    expect(await historyDamaged).toEqual([{ pageId: row.id, count: row.count }]);
+    expect(session.customers.get(c.id).lastName).toBe('Martin');
+    const kinds = (await session.timeline(c.id)).map((e) => e.kind);
+    expect(kinds).toEqual(['change', 'created']);
+  });
+
+  it('keeps nothing of a history still opening when the file is locked', async () => {
+    const file = await open();
+    const c = await file.customers.create(input({ lastName: 'Martin' }));
+    await file.addPurchase(purchaseInputSchema.parse(purchase(c.id, [100])));
+    const { session, historyDamaged } = await Session.open(db, cipher, options);
+    session.clear();
+    await historyDamaged;
+    expect(() => session.history.allPurchases()).toThrow(/locked/);
+  });
+
   it('keeps figures current on every purchase, and a first purchase makes a lead a customer', async () => {
     const file = await open();
     const c = await file.customers.create(input({ lastName: 'Martin' }));
@@ -48,10 +93,10 @@ describe('an unlocked customer file', () => {
       },
     });
     // Timeline, newest first: both purchases, the status change, the creation.
-    const kinds = again.timeline(c.id).map((e) => e.kind);
+    const kinds = (await again.timeline(c.id)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'purchase')).toHaveLength(2);
     expect(kinds.at(-1)).toBe('created');
-    const change = again.timeline(c.id).find((e) => e.kind === 'change');
+    const change = (await again.timeline(c.id)).find((e) => e.kind === 'change');
     expect(change).toMatchObject({
       change: { fields: [{ field: 'status', from: 'lead', to: 'customer' }] },
     });
@@ -83,7 +128,7 @@ describe('an unlocked customer file', () => {
     );
     const again = await open();
     expect(again.customers.get(c.id).figures.lastInteractionAt).toBe(7_000);
-    expect(again.timeline(c.id)[0]).toMatchObject({
+    expect((await again.timeline(c.id))[0]).toMatchObject({
       kind: 'interaction',
       interaction: { rating: 4 },
     });
@@ -101,7 +146,7 @@ describe('an unlocked customer file', () => {
     const file = await open();
     const c = await file.customers.create(input({ lastName: 'Leroy', city: 'Lyon' }));
     await file.updateCustomer(c.id, { city: 'Nantes', tags: ['vip'] }, 1);
-    const change = (await open()).timeline(c.id).find((e) => e.kind === 'change');
+    const change = (await (await open()).timeline(c.id)).find((e) => e.kind === 'change');
     expect(change).toMatchObject({
       change: {
         fields: [
@@ -135,6 +180,7 @@ describe('an unlocked customer file', () => {
     expect(await file.deleteCustomers([c.id])).toBe(1);
     const again = await open();
     expect(() => again.customers.get(c.id)).toThrow(/No customer/);
+    await again.history.whenLoaded();
     expect(again.history.timeline(c.id, { at: 0, source: 'other' })).toEqual([
       { kind: 'created', at: 0, source: 'other' },
     ]);

@@ -19,12 +19,18 @@ import { customerPageEncoding } from './customers/customerPacking';
 import { CustomerStore, type PreparedUpdate } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
 import { HistoryStore } from './history/historyStore';
+import { purchasePageEncoding } from './history/purchasePacking';
+import { loadDemo } from './demo/loadDemo';
+import type { CallContext } from '../../shared/contract/define';
 import { CustomerImports } from './import/customerImports';
 import type { PageSnapshot } from './pages/pageSnapshot';
 import { RecordPages, writeSealed, type RecordPagesOptions } from './pages/recordPages';
 import { newId as newUuid } from './ids/newId';
 
 /** The customers' pages: blind indexes of emails and phones, sealed as columns. */
+/** The tables an unlock reads before it answers (read ahead while the file is locked). */
+export const UNLOCK_TABLES = ['customers', 'products', 'settings', 'segments'] as const;
+
 export function openCustomerPages(
   db: ComptoirDatabase,
   codec: PageCodec,
@@ -42,6 +48,8 @@ export interface SessionOptions {
   newId?: () => string;
   /** The pages as read ahead while locked, checked current by the caller. */
   snapshot?: PageSnapshot | null;
+  /** When the history may start opening (the unlock: once the list's first page is out). */
+  historyAfter?: Promise<void>;
 }
 
 /**
@@ -74,34 +82,41 @@ export class Session {
     db: ComptoirDatabase,
     codec: PageCodec,
     options: SessionOptions = {},
-  ): Promise<{ session: Session; damaged: DamagedPage[] }> {
+  ): Promise<{
+    session: Session;
+    damaged: DamagedPage[];
+    /** The history's damaged pages, once it is open (after the list). */
+    historyDamaged: Promise<DamagedPage[]>;
+  }> {
     const now = options.now ?? Date.now;
     const newId = options.newId ?? newUuid;
     const { snapshot } = options;
     const pages = <T extends { id: string }>(table: string) =>
       new RecordPages<T>(db, codec, table, { now, snapshot });
+    // The history reads its pages itself, after the list (the snapshot does not hold them).
+    const historyPages = <T extends { id: string }>(table: string, options = {}) =>
+      new RecordPages<T>(db, codec, table, { now, ...options });
     const customerPages = openCustomerPages(db, codec, { now, snapshot });
     // Every table opens at once; customers read the settings only when they are written.
     let settings = (): Settings => DEFAULT_SETTINGS;
     const segmentPages = pages<SavedSegment>('segments');
-    const [
-      { catalog, damaged: d1 },
-      { history, damaged: d2 },
-      { store, damaged: d3 },
-      { records: saved, damaged: d4 },
-    ] = await Promise.all([
-      CatalogStore.open(pages<Product>('products'), pages('settings'), now, newId),
-      HistoryStore.open(
-        {
-          purchases: pages<Purchase>('purchases'),
-          interactions: pages<Interaction>('interactions'),
-          changes: pages<CustomerChange>('changes'),
-        },
-        newId,
-      ),
-      CustomerStore.open(customerPages, { now, newId, settings: () => settings() }),
-      segmentPages.loadAll(),
-    ]);
+    const [{ catalog, damaged: d1 }, { store, damaged: d3 }, { records: saved, damaged: d4 }] =
+      await Promise.all([
+        CatalogStore.open(pages<Product>('products'), pages('settings'), now, newId),
+        CustomerStore.open(customerPages, { now, newId, settings: () => settings() }),
+        segmentPages.loadAll(),
+      ]);
+    // The history opens once the list can be shown: 1M purchase lines would add seconds to
+    // the unlock. Whatever reads it waits for it (see HistoryStore.opening).
+    const { history, loaded } = HistoryStore.opening(
+      {
+        purchases: historyPages<Purchase>('purchases', { encoding: purchasePageEncoding }),
+        interactions: historyPages<Interaction>('interactions'),
+        changes: historyPages<CustomerChange>('changes'),
+      },
+      newId,
+      options.historyAfter,
+    );
     settings = () => catalog.settings();
     const segments = new SegmentStore(segmentPages, saved, {
       customers: store,
@@ -112,8 +127,25 @@ export class Session {
     });
     return {
       session: new Session(db, store, history, catalog, segments, now, newId),
-      damaged: [...d3, ...d1, ...d2, ...d4],
+      damaged: [...d3, ...d1, ...d4],
+      historyDamaged: loaded,
     };
+  }
+
+  /** Demo customers and their purchases, in one transaction (see `loadDemo`). */
+  loadDemo(count: number, seed: number, ctx: CallContext): Promise<number> {
+    return loadDemo(
+      {
+        db: this.db,
+        customers: this.customers,
+        history: this.history,
+        settings: () => this.catalog.settings(),
+        now: this.now,
+      },
+      count,
+      seed,
+      ctx,
+    );
   }
 
   async updateCustomer(
@@ -168,12 +200,14 @@ export class Session {
     return removed.customerId;
   }
 
-  timeline(id: string): TimelineEntry[] {
+  async timeline(id: string): Promise<TimelineEntry[]> {
+    await this.history.whenLoaded();
     const customer = this.customers.get(id);
     return this.history.timeline(id, { at: customer.createdAt, source: customer.source });
   }
 
   async updateSettings(settings: Settings): Promise<Settings> {
+    await this.history.whenLoaded();
     if (settings.currency !== this.catalog.settings().currency && this.history.purchaseCount > 0) {
       throw new AppError('VALIDATION', 'The currency cannot change once purchases are recorded', [
         { path: ['settings', 'currency'], rule: 'invalidChoice' },

@@ -42,6 +42,7 @@ export function startWorkerStore(endpoint: MessageEndpoint, options: StoreOption
       options.appVersion ?? (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'),
     argon2: options.argon2,
   });
+  runtime.onLateDamage = (damaged) => server?.emit('store.damaged', { damaged });
   server = serve<typeof contract, CoreEvents>(endpoint, contract, {
     ...createCoreHandlers(runtime, (event, payload) => server?.emit(event, payload)),
     ...createVaultHandlers(vault, backups),
@@ -60,6 +61,7 @@ export function startWindowStore(hostEndpoint: MessageEndpoint, options: StoreOp
   const emit: Emit = (event, payload) => {
     for (const server of uis) server.emit(event, payload);
   };
+  runtime.onLateDamage = (damaged) => emit('store.damaged', { damaged });
   const handlers = createCoreHandlers(runtime, emit);
   const pages = sealedPages(runtime);
   const control = serve(hostEndpoint, storeControlContract, {

@@ -1,5 +1,5 @@
 import { DEFAULT_LIST_SORT } from '../../shared/contract/customers';
-import type { UnlockReport } from '../../shared/contract/storeControl';
+import type { DamagedPage, UnlockReport } from '../../shared/contract/storeControl';
 import { AppError } from '../../shared/errors';
 import { wipe, type Bytes } from '../../shared/vault/bytes';
 import { PageCipher } from './crypto/pageCipher';
@@ -7,7 +7,7 @@ import type { PageCodec } from './crypto/pageCodec';
 import type { CustomerStore } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
 import { ifCurrent, readSnapshot, type PageSnapshot } from './pages/pageSnapshot';
-import { Session } from './session';
+import { Session, UNLOCK_TABLES } from './session';
 
 export type CodecFactory = (dataKey: Bytes) => Promise<PageCodec>;
 
@@ -22,6 +22,8 @@ const SEGMENT_SIZES_DELAY_MS = 5000;
 
 export class StoreRuntime {
   private session: Session | null = null;
+  /** Pages of the history (opened after the unlock's reply) that could not be opened. */
+  onLateDamage: (pages: DamagedPage[]) => void = () => undefined;
   /** The sealed pages, read while locked so that an unlock only has to decrypt them. */
   private readAhead: Promise<PageSnapshot | null> | null = null;
 
@@ -45,15 +47,24 @@ export class StoreRuntime {
       wipe(dataKey);
     }
     const snapshot = await ifCurrent(this.db, await this.takeReadAhead());
-    const { session, damaged } = await Session.open(this.db, codec, { snapshot });
+    let openHistory = () => {};
+    const historyAfter = new Promise<void>((resolve) => (openHistory = resolve));
+    const { session, damaged, historyDamaged } = await Session.open(this.db, codec, {
+      snapshot,
+      historyAfter,
+    });
     await this.moveClearRowsIntoPages(session.customers);
     this.session = session;
     // Once this reply is sent: the list's first rows, computed while the UI draws itself, then
     // the search index (about 2 s at 100k, in slices that let calls through).
     setTimeout(() => {
-      if (this.session !== session) return;
-      session.customers.firstPage(DEFAULT_LIST_SORT);
-      session.customers.startWarming();
+      const current = this.session === session;
+      if (current) session.customers.firstPage(DEFAULT_LIST_SORT);
+      // The history (1M purchase lines: seconds of reading) opens behind the first page,
+      // alongside the search index: both in slices that let the list's calls through. (Even
+      // when locked meanwhile: it then stops at once, and what waited for it is answered.)
+      openHistory();
+      if (current) session.customers.startWarming();
     }, 0);
     // Today's size of each saved segment, once the list and search are ready, so that the
     // size history has a point for every day the file was open (the Segments page also
@@ -61,6 +72,14 @@ export class StoreRuntime {
     setTimeout(() => {
       if (this.session === session) session.segments.list().catch(() => undefined);
     }, SEGMENT_SIZES_DELAY_MS);
+    historyDamaged.then(
+      (pages) => {
+        if (this.session === session && pages.length > 0) this.onLateDamage(pages);
+      },
+      // Unreadable pages are reported above; a failure to read at all reaches every call
+      // that waits for the history.
+      () => undefined,
+    );
     return { customers: session.customers.count, damaged };
   }
 
@@ -73,7 +92,7 @@ export class StoreRuntime {
   /** Ciphertext only: nothing here is readable before the key arrives. */
   private startReadAhead(): void {
     // A failed read is not an error here: the unlock reads the pages itself.
-    this.readAhead = readSnapshot(this.db).catch(() => null);
+    this.readAhead = readSnapshot(this.db, UNLOCK_TABLES).catch(() => null);
   }
 
   private async takeReadAhead(): Promise<PageSnapshot | null> {

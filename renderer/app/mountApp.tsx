@@ -23,6 +23,8 @@ export function mountApp(
     fileSettings: createFileSettingsStore(core),
     vault: createVaultStore(host),
   };
+  // The history opens after the unlock's report: its damaged pages arrive on their own.
+  core.on('store.damaged', ({ damaged }) => services.vault.getState().moreDamage(damaged));
   createRoot(root).render(
     <StrictMode>
       <ServicesProvider services={services}>

@@ -1,5 +1,6 @@
 import type { Client } from '../rpc/client';
 import type { VaultStatus } from './vault';
+import type { DamagedPage } from './storeControl';
 import type { HandlersOf } from './define';
 import { customersContract, type CustomersChange } from './customers';
 import { demoContract } from './demo';
@@ -27,6 +28,8 @@ export type CoreHandlers = HandlersOf<CoreContract>;
 export interface CoreEvents {
   [event: string]: unknown;
   'customers.changed': CustomersChange;
+  /** Pages of the history found damaged after the unlock's report (it opens after the list). */
+  'store.damaged': { damaged: DamagedPage[] };
   /** Browser mode only: the vault lives in the store worker and pushes its state from there. */
   'vault.changed': VaultStatus;
 }

@@ -2,6 +2,7 @@ import type { Customer } from '../domain/customer';
 import { foldText } from '../domain/fold';
 import type { InteractionKind } from '../domain/interaction';
 import { conditionProblem } from './checkRule';
+import { purchaseColumns } from './purchaseColumns';
 import type { FieldReading, SegmentField } from './segmentFields';
 import type {
   BoughtCondition,
@@ -102,30 +103,38 @@ function compile(rule: Rule, context: SegmentContext, using: string[]): Test {
 }
 
 function boughtTest(rule: BoughtCondition, context: SegmentContext): Test {
-  const wanted = foldText(rule.value.trim());
+  const columns = purchaseColumns(context.purchases);
+  const wanted = columns.texts.get(foldText(rule.value.trim()));
   const from = rule.within ? lastWindow(rule.within, context.now)[0] : -Infinity;
-  const times = new Map<string, number>();
-  const spent = new Map<string, number>();
-  for (const purchase of context.purchases) {
-    if (purchase.at < from) continue;
-    let matched = false;
-    let amount = 0;
-    for (const line of purchase.lines) {
-      if (foldText(line[rule.key].trim()) !== wanted) continue;
-      matched = true;
-      amount += Math.round(line.quantity * line.unitPriceMinor);
+  const customers = columns.customerIds.length;
+  const times = new Int32Array(customers);
+  const spent = new Float64Array(customers);
+  // A text no line has: nobody bought it (and everybody never did).
+  if (wanted !== undefined) {
+    const key = columns[rule.key];
+    const { at, lineStart, totalMinor, customer } = columns;
+    for (let p = 0; p < at.length; p++) {
+      if (at[p]! < from) continue;
+      let matched = false;
+      let amount = 0;
+      for (let l = lineStart[p]!, end = lineStart[p + 1]!; l < end; l++) {
+        if (key[l] !== wanted) continue;
+        matched = true;
+        amount += totalMinor[l]!;
+      }
+      if (!matched) continue;
+      times[customer[p]!]!++;
+      spent[customer[p]!]! += amount;
     }
-    if (!matched) continue;
-    times.set(purchase.customerId, (times.get(purchase.customerId) ?? 0) + 1);
-    spent.set(purchase.customerId, (spent.get(purchase.customerId) ?? 0) + amount);
   }
   const minTimes = rule.times ?? 1;
   const minAmount = Math.round((rule.amount ?? 0) * context.minorPerUnit);
-  const members = new Set<string>();
-  for (const [id, count] of times) {
-    if (count >= minTimes && spent.get(id)! >= minAmount) members.add(id);
-  }
-  return rule.never ? (c) => !members.has(c.id) : (c) => members.has(c.id);
+  const index = columns.customerIndex;
+  const bought = (id: string) => {
+    const c = index.get(id);
+    return c !== undefined && times[c]! >= Math.max(1, minTimes) && spent[c]! >= minAmount;
+  };
+  return rule.never ? (c) => !bought(c.id) : (c) => bought(c.id);
 }
 
 function interactedTest(rule: InteractedCondition, context: SegmentContext): Test {

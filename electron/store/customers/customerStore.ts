@@ -1,5 +1,10 @@
 import { yieldToEvents } from '../../../shared/async/yieldToEvents';
-import { isFiltered, type CustomerPage, type ListFilter } from '../../../shared/contract/customers';
+import {
+  DEFAULT_LIST_SORT,
+  isFiltered,
+  type CustomerPage,
+  type ListFilter,
+} from '../../../shared/contract/customers';
 import type { DamagedPage } from '../../../shared/contract/storeControl';
 import {
   hasIdentity,
@@ -13,7 +18,12 @@ import { EMPTY_FIGURES, type CustomerFigures } from '../../../shared/domain/figu
 import type { CustomerChange } from '../../../shared/domain/interaction';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
-import { type RecordPages, type SaveControl, type SealedChange } from '../pages/recordPages';
+import {
+  writeSealed,
+  type RecordPages,
+  type SaveControl,
+  type SealedChange,
+} from '../pages/recordPages';
 import { diffCustomer } from './customerDiff';
 import {
   filterIds,
@@ -133,6 +143,18 @@ export class CustomerStore {
     return this.first.ids.slice(0, count);
   }
 
+  /** The first `count` of some customers in the list's order (a segment's preview). */
+  firstOf(ids: ReadonlySet<string>, count: number, sort: ListSort = DEFAULT_LIST_SORT): Customer[] {
+    const out: Customer[] = [];
+    if (ids.size === 0) return out;
+    for (const id of this.sortedIds(sort)) {
+      if (!ids.has(id)) continue;
+      out.push(this.byId.get(id)!);
+      if (out.length === count) break;
+    }
+    return out;
+  }
+
   /** Ids the list shows for a search, filters and order. */
   matching({ sort, query = '', filter, members }: Omit<ListQuery, 'offset' | 'limit'>): string[] {
     this.startWarming();
@@ -183,6 +205,21 @@ export class CustomerStore {
     control: SaveControl = {},
     at: (string | number)[] = ['customers'],
   ): Promise<Customer[]> {
+    const { sealed, created } = await this.prepareCreateMany(inputs, control, at);
+    await writeSealed(this.pages.db, [sealed]);
+    return created;
+  }
+
+  /**
+   * New customers checked and sealed, not yet written: the caller writes them with what goes
+   * with them (the demo's purchases). `figures[i]`, when given, are customer i's figures.
+   */
+  async prepareCreateMany(
+    inputs: CustomerInput[],
+    control: SaveControl = {},
+    at: (string | number)[] = ['customers'],
+    figures: readonly CustomerFigures[] = [],
+  ): Promise<{ sealed: SealedChange; created: Customer[] }> {
     const now = this.now();
     const settings = this.settings();
     const customers: Customer[] = [];
@@ -193,18 +230,22 @@ export class CustomerStore {
         if (control.shouldStop()) throw new AppError('CANCELLED', 'The operation was cancelled');
       }
       const where = inputs.length === 1 ? at : [...at, i];
-      customers.push({
+      const customer: Customer = {
         ...applyRules(inputs[i]!, undefined, settings, now, where),
         id: this.newId(),
         createdAt: now,
         updatedAt: now,
         version: 1,
         figures: EMPTY_FIGURES,
-      });
+      };
+      const given = figures[i];
+      customers.push(given ? withFigures(customer, given) : customer);
     }
-    await this.pages.save({ put: customers, remove: [] }, this.lookup, control);
-    this.remember(customers);
-    return customers;
+    const sealed = await this.pages.seal({ put: customers, remove: [] }, this.lookup, control);
+    return {
+      sealed: { ...sealed, apply: () => (sealed.apply(), this.remember(customers)) },
+      created: customers,
+    };
   }
 
   /** Adds customers that already have ids (a file written before encryption, a backup). */

@@ -30,6 +30,11 @@ export class HistoryStore {
   private readonly interactions: HistoryTable<Interaction>;
   private readonly changes: HistoryTable<CustomerChange>;
 
+  /** Settles once every table is in memory; every reader and writer waits for it. */
+  private ready: Promise<void> = Promise.resolve();
+  private loaded = false;
+  private closed = false;
+
   private constructor(
     pages: HistoryPages,
     private readonly newId: () => string,
@@ -43,29 +48,68 @@ export class HistoryStore {
     pages: HistoryPages,
     newId: () => string,
   ): Promise<{ history: HistoryStore; damaged: DamagedPage[] }> {
+    const { history, loaded } = HistoryStore.opening(pages, newId);
+    return { history, damaged: await loaded };
+  }
+
+  /**
+   * The history, opened in the background: 1M purchase lines take a few seconds to decrypt
+   * and read, and the customer list does not need them. Reads and writes wait until it is
+   * in memory; the pages that fail to open are reported by `loaded`.
+   */
+  static opening(
+    pages: HistoryPages,
+    newId: () => string,
+    after: Promise<void> = Promise.resolve(),
+  ): { history: HistoryStore; loaded: Promise<DamagedPage[]> } {
     const history = new HistoryStore(pages, newId);
-    const damaged = await Promise.all([
-      history.purchases.load(),
-      history.interactions.load(),
-      history.changes.load(),
-    ]);
-    return { history, damaged: damaged.flat() };
+    const stillOpen = () => !history.closed;
+    const loaded = after
+      .then(() =>
+        Promise.all([
+          history.purchases.load(stillOpen),
+          history.interactions.load(stillOpen),
+          history.changes.load(stillOpen),
+        ]),
+      )
+      .then((damaged) => {
+        history.loaded = !history.closed;
+        return damaged.flat();
+      });
+    history.ready = loaded.then(() => undefined);
+    return { history, loaded };
+  }
+
+  /** Settles when the history is in memory (at once, usually: it opens after the list). */
+  whenLoaded(): Promise<void> {
+    return this.ready;
+  }
+
+  /** For the readers that cannot wait: a caller that did not await `whenLoaded` is a bug. */
+  private mustBeLoaded(): void {
+    if (this.closed) throw new AppError('LOCKED', 'The customer file is locked');
+    if (!this.loaded)
+      throw new AppError('INTERNAL', 'The purchase history was read before it was opened');
   }
 
   /** Moves on every purchase or interaction written or removed. */
   get version(): number {
+    this.mustBeLoaded();
     return this.purchases.version + this.interactions.version;
   }
 
   allPurchases(): readonly Purchase[] {
+    this.mustBeLoaded();
     return this.purchases.rows();
   }
 
   allInteractions(): readonly Interaction[] {
+    this.mustBeLoaded();
     return this.interactions.rows();
   }
 
   get purchaseCount(): number {
+    this.mustBeLoaded();
     return this.purchases.size;
   }
 
@@ -83,6 +127,7 @@ export class HistoryStore {
    * customer they belong to as they will be.
    */
   async preparePurchases(inputs: PurchaseInput[], now: number) {
+    await this.ready;
     const purchases: Purchase[] = inputs.map((input) => ({
       ...input,
       id: this.newId(),
@@ -104,6 +149,7 @@ export class HistoryStore {
 
   /** Purchases taken back (an undone orders import), with each customer's figures without them. */
   async prepareRemovePurchases(ids: string[]) {
+    await this.ready;
     const known = ids.filter((id) => this.purchases.byId.has(id));
     const gone = new Set(known);
     const customers = new Set(known.map((id) => this.purchases.byId.get(id)!.customerId));
@@ -116,6 +162,7 @@ export class HistoryStore {
 
   /** The order numbers a customer's purchases came with (an import does not add one twice). */
   orderIdsOf(customerId: string): string[] {
+    this.mustBeLoaded();
     return this.purchases
       .of(customerId)
       .map((p) => p.orderId)
@@ -123,6 +170,7 @@ export class HistoryStore {
   }
 
   async prepareInteraction(input: InteractionInput, now: number) {
+    await this.ready;
     const interaction: Interaction = { ...input, id: this.newId(), createdAt: now };
     const sealed = await this.interactions.sealPut([interaction]);
     const figures = this.figuresWith(input.customerId, { interactions: [interaction] });
@@ -137,6 +185,7 @@ export class HistoryStore {
   async prepareLoggedChanges(
     changes: Omit<CustomerChange, 'id'>[],
   ): Promise<{ sealed: SealedChange[]; ids: string[] }> {
+    await this.ready;
     if (changes.length === 0) return { sealed: [], ids: [] };
     const rows = changes.map((c) => ({ ...c, id: this.newId() }));
     return { sealed: [await this.changes.sealPut(rows)], ids: rows.map((r) => r.id) };
@@ -144,12 +193,14 @@ export class HistoryStore {
 
   /** Change-log entries taken back (an undone import's). */
   async prepareRemoveChanges(ids: string[]): Promise<SealedChange[]> {
+    await this.ready;
     const known = ids.filter((id) => this.changes.byId.has(id));
     return known.length > 0 ? [await this.changes.sealRemove(known)] : [];
   }
 
   /** Removes one purchase or interaction (a mistake at the counter) and the figures it made. */
   async prepareRemove(kind: 'purchase' | 'interaction', id: string) {
+    await this.ready;
     const table = kind === 'purchase' ? this.purchases : this.interactions;
     const row = table.byId.get(id);
     if (!row) throw new AppError('NOT_FOUND', `No ${kind} with id ${id}`, { id });
@@ -162,6 +213,7 @@ export class HistoryStore {
 
   /** Erasure: every purchase, interaction and change of these customers. */
   async prepareForget(customerIds: string[]): Promise<SealedChange[]> {
+    await this.ready;
     const sealed: SealedChange[] = [];
     for (const table of [this.purchases, this.interactions, this.changes]) {
       const ids = customerIds.flatMap((c) => table.of(c).map((r) => r.id));
@@ -172,6 +224,7 @@ export class HistoryStore {
 
   /** Everything that happened to a customer, newest first. */
   timeline(customerId: string, created: { at: number; source: string }): TimelineEntry[] {
+    this.mustBeLoaded();
     const entries: TimelineEntry[] = [
       ...this.purchases
         .of(customerId)
@@ -188,6 +241,8 @@ export class HistoryStore {
   }
 
   clear(): void {
+    this.closed = true;
+    this.loaded = false;
     this.purchases.clear();
     this.interactions.clear();
     this.changes.clear();

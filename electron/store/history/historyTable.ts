@@ -1,5 +1,9 @@
 import type { DamagedPage } from '../../../shared/contract/storeControl';
+import { yieldToEvents } from '../../../shared/async/yieldToEvents';
 import type { RecordPages, SealedChange } from '../pages/recordPages';
+
+/** Rows put in memory between two looks at the queue: ~5 ms here. */
+const LOAD_SLICE = 5000;
 
 /**
  * One kind of history row (purchases, interactions, changes): its encrypted pages and, in
@@ -15,9 +19,18 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
 
   constructor(private readonly pages: RecordPages<T>) {}
 
-  async load(): Promise<DamagedPage[]> {
+  /**
+   * Reads every page into memory, in slices that let other calls through (1M purchase lines
+   * are ~330k rows); stops, keeping nothing more, once `stillOpen` says the file was locked.
+   */
+  async load(stillOpen: () => boolean = () => true): Promise<DamagedPage[]> {
     const { records, damaged } = await this.pages.loadAll();
-    for (const row of records) this.add(row);
+    for (let from = 0; from < records.length; from += LOAD_SLICE) {
+      if (from > 0) await yieldToEvents();
+      if (!stillOpen()) return damaged;
+      const to = Math.min(records.length, from + LOAD_SLICE);
+      for (let i = from; i < to; i++) this.add(records[i]!);
+    }
     return damaged;
   }
 

@@ -31,6 +31,7 @@ export async function planOrdersOf(
     currency: settings.currency,
     headers: file.inspection.headers,
   });
+  await deps.history.whenLoaded(); // for the order numbers already recorded
   return planOrders(read, deps.customers.all(), settings, now, {
     tag,
     sourceName: file.inspection.name,

@@ -7,7 +7,7 @@ import type { ComptoirDatabase, PageRow } from '../db/database';
  */
 export interface PageSnapshot {
   version: number;
-  /** Rows by table. */
+  /** Rows by table, for the tables read. */
   tables: ReadonlyMap<string, PageRow[]>;
 }
 
@@ -24,17 +24,20 @@ export async function bumpPagesVersion(db: ComptoirDatabase): Promise<void> {
   await db.meta.put({ key: VERSION_KEY, value: (await pagesVersion(db)) + 1 });
 }
 
-/** Reads every page and the version in one transaction, so they agree. */
-export async function readSnapshot(db: ComptoirDatabase): Promise<PageSnapshot> {
+/**
+ * Reads the pages of some tables and the version in one transaction, so they agree. A table
+ * the snapshot does not hold is read from the database when it is opened.
+ */
+export async function readSnapshot(
+  db: ComptoirDatabase,
+  tables: readonly string[],
+): Promise<PageSnapshot> {
   return db.transaction('r', db.pages, db.meta, async () => {
     const version = await pagesVersion(db);
-    const tables = new Map<string, PageRow[]>();
-    for (const row of await db.pages.toArray()) {
-      const rows = tables.get(row.table);
-      if (rows) rows.push(row);
-      else tables.set(row.table, [row]);
-    }
-    return { version, tables };
+    const read = new Map<string, PageRow[]>(tables.map((t) => [t, []]));
+    for (const row of await db.pages.where('table').anyOf(tables).toArray())
+      read.get(row.table)!.push(row);
+    return { version, tables: read };
   });
 }
 

@@ -98,9 +98,9 @@ export class RecordPages<T extends { id: string }> {
   async loadAll(): Promise<{ records: T[]; damaged: DamagedPage[] }> {
     const snapshot = this.snapshot;
     this.snapshot = null;
-    const rows = snapshot
-      ? (snapshot.tables.get(this.table) ?? [])
-      : await this.db.pages.where('table').equals(this.table).toArray();
+    const rows =
+      snapshot?.tables.get(this.table) ??
+      (await this.db.pages.where('table').equals(this.table).toArray());
     const opened = await Promise.all(
       rows.map(async (row) => {
         try {

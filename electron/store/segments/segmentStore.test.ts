@@ -51,7 +51,7 @@ async function shop() {
 describe('saved segments', () => {
   it('counts a rule live, saves it, lists it with its size and keeps it encrypted across a lock', async () => {
     const { file, ana, bob } = await shop();
-    expect(file.segments.count(rule('city = "lyon"'))).toMatchObject({
+    expect(await file.segments.count(rule('city = "lyon"'))).toMatchObject({
       count: 2,
       all: 3,
       sample: [
@@ -60,7 +60,8 @@ describe('saved segments', () => {
       ],
     });
     expect(
-      file.segments.count(rule('bought(category = "running", times >= 2, within 60d)')).count,
+      (await file.segments.count(rule('bought(category = "running", times >= 2, within 60d)')))
+        .count,
     ).toBe(1);
     const saved = await file.segments.save({
       name: ' Lyonnais ',
@@ -68,7 +69,7 @@ describe('saved segments', () => {
       rule: rule('city = "Lyon"'),
     });
     expect(saved).toMatchObject({ name: 'Lyonnais', createdAt: clock, updatedAt: clock });
-    expect([...file.segments.memberIds(saved.id)].sort()).toEqual([ana.id, bob.id].sort());
+    expect([...(await file.segments.memberIds(saved.id))].sort()).toEqual([ana.id, bob.id].sort());
     const listed = await file.segments.list();
     expect(listed).toMatchObject([
       { name: 'Lyonnais', size: 2, problem: null, sizes: [{ day: '2026-06-15', size: 2 }] },
@@ -105,9 +106,9 @@ describe('saved segments', () => {
       description: '',
       rule: rule('city = "Lyon"'),
     });
-    expect(file.segments.memberIds(saved.id).size).toBe(2);
+    expect((await file.segments.memberIds(saved.id)).size).toBe(2);
     await file.updateCustomer(bob.id, { city: 'Nice' }, bob.version);
-    expect(file.segments.memberIds(saved.id).size).toBe(1);
+    expect((await file.segments.memberIds(saved.id)).size).toBe(1);
   });
 
   it('names are unique; a rename is carried into the rules that use it; cycles are refused', async () => {
@@ -125,10 +126,10 @@ describe('saved segments', () => {
       description: '',
       rule: rule('in_segment "Lyon" and tags has "vip"'),
     });
-    expect(file.segments.memberIds(vip.id).size).toBe(1);
+    expect((await file.segments.memberIds(vip.id)).size).toBe(1);
     await file.segments.save({ id: lyon.id, name: 'Lyon city', description: '', rule: lyon.rule });
     expect(file.segments.get(vip.id).rule.rules[0]).toEqual({ kind: 'segment', name: 'Lyon city' });
-    expect(file.segments.memberIds(vip.id).size).toBe(1);
+    expect((await file.segments.memberIds(vip.id)).size).toBe(1);
     await expect(
       file.segments.save({
         id: lyon.id,

@@ -1,4 +1,4 @@
-import { displayName, type Customer } from '../../../shared/domain/customer';
+import { displayName } from '../../../shared/domain/customer';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import {
@@ -48,6 +48,7 @@ export class SegmentStore {
 
   /** Every saved segment by name, with its size today (written down if not yet today). */
   async list(): Promise<SegmentSummary[]> {
+    await this.deps.history.whenLoaded();
     const today = dayOf(this.deps.now());
     const summaries: SegmentSummary[] = [];
     const dated: SavedSegment[] = [];
@@ -55,7 +56,7 @@ export class SegmentStore {
       let size: number | null = null;
       let problem: string | null = null;
       try {
-        size = this.memberIds(segment.id).size;
+        size = this.membersNow(segment.id).size;
       } catch (error) {
         if (!(error instanceof SegmentRuleError)) throw error;
         problem = error.message;
@@ -81,30 +82,31 @@ export class SegmentStore {
   }
 
   /** How many customers a rule keeps, and the first few by name: the builder's live count. */
-  count(rule: RuleGroup): SegmentCount {
+  async count(rule: RuleGroup): Promise<SegmentCount> {
+    await this.deps.history.whenLoaded();
     const test = this.compile(rule);
-    const sample: Customer[] = [];
-    let count = 0;
+    const members = new Set<string>();
     let all = 0;
     for (const customer of this.deps.customers.all()) {
       all++;
-      if (!test(customer)) continue;
-      count++;
-      sample.push(customer);
+      if (test(customer)) members.add(customer.id);
     }
-    const byName = (c: Customer) => displayName(c);
+    // The first members in the list's order (by name), as "Show the customers" will list them.
+    const sample = this.deps.customers.firstOf(members, SAMPLE);
     return {
-      count,
+      count: members.size,
       all,
-      sample: sample
-        .sort((a, b) => byName(a).localeCompare(byName(b)))
-        .slice(0, SAMPLE)
-        .map((c) => ({ id: c.id, name: displayName(c), city: c.city, email: c.email })),
+      sample: sample.map((c) => ({ id: c.id, name: displayName(c), city: c.city, email: c.email })),
     };
   }
 
   /** The ids of a saved segment's members (the list's segment filter). */
-  memberIds(id: string): Set<string> {
+  async memberIds(id: string): Promise<Set<string>> {
+    await this.deps.history.whenLoaded();
+    return this.membersNow(id);
+  }
+
+  private membersNow(id: string): Set<string> {
     const segment = this.get(id);
     const key = this.stateKey();
     const kept = this.members.get(id);
@@ -127,6 +129,7 @@ export class SegmentStore {
     description: string;
     rule: RuleGroup;
   }): Promise<SavedSegment> {
+    await this.deps.history.whenLoaded();
     const name = arg.name.trim();
     const before = arg.id === undefined ? undefined : this.get(arg.id);
     const clash = [...this.segments.values()].find(

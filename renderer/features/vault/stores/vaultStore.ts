@@ -12,6 +12,8 @@ export interface VaultState {
   report: UnlockReport | null;
   refresh(): Promise<void>;
   opened(report: UnlockReport): void;
+  /** Damaged pages found after the unlock's report (the history opens after the list). */
+  moreDamage(damaged: UnlockReport['damaged']): void;
   created(recoveryKey: string, report: UnlockReport): void;
   /** The user proved they kept the key: the host records it, the screen goes away. */
   recoveryKeySaved(): Promise<void>;
@@ -36,6 +38,11 @@ export function createVaultStore(host: HostClient): VaultStore {
     },
     opened(report) {
       set({ report });
+    },
+    moreDamage(damaged) {
+      set(({ report }) =>
+        report ? { report: { ...report, damaged: [...report.damaged, ...damaged] } } : {},
+      );
     },
     created(recoveryKey, report) {
       set({ pendingRecoveryKey: recoveryKey, report });
