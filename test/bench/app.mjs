@@ -209,3 +209,75 @@ export async function timedImport(page, name, buffer) {
   });
   return { ...marks, created };
 }
+
+/**
+ * Behavioural rules over the purchases, as an owner types them into the editor's text form:
+ * products, categories and skus, thresholds, periods, some mixed with a field or a figure.
+ * Each differs from the one before, so no count is reused.
+ */
+export const SEGMENT_RULES = [
+  'bought(category = "Running shoes", times >= 2, within 90d)',
+  'bought(product = "GPS running watch")',
+  'bought(sku = "NUT-GEL-01", amount >= 20, within 6m)',
+  'never_bought(category = "Trail shoes") and total_spent > 500',
+  'bought(category = "Apparel", times >= 3) and city = "Lyon"',
+  'bought(category = "Nutrition", within 30d) or bought(category = "Watches", within 12m)',
+  'bought(product = "Hydration vest", within 12m) and may_email = true',
+  'bought(category = "Running shoes", times >= 4)',
+  'bought(category = "Trail shoes", amount >= 300, within 24m)',
+  'never_bought(category = "Services") and order_count >= 5',
+  'bought(sku = "RUN-PEG-41", times >= 2)',
+  'bought(category = "Accessories", within 60d) and (city = "Paris" or city = "London")',
+  'bought(product = "Energy gel", amount >= 50)',
+  'bought(category = "Apparel", within 3m) and not bought(category = "Running shoes", within 3m)',
+  'bought(category = "Watches") and last_purchase < -180d',
+  'bought(category = "Running shoes", times >= 1, within 14d)',
+  'bought(sku = "ACC-SCK-01", times >= 5)',
+  'bought(category = "Nutrition", amount >= 100, within 12m) and tags has "vip"',
+  'never_bought(category = "Running shoes") and bought(category = "Trail shoes")',
+  'bought(product = "Gait analysis", within 24m) and total_spent >= 1000',
+];
+
+/**
+ * The Segments section's editor, text form: each rule typed in, and the time from the live
+ * count's request to its answer in the UI's state (User Timing marks set by the editor; the
+ * 150 ms pause after the last change is not counted). The first rule builds the purchase
+ * columns (once per change of the purchases) and is returned apart.
+ */
+export async function segmentCountTimes(page, rules) {
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Segments' })
+    .click();
+  await page.getByRole('button', { name: 'New segment' }).click();
+  const editor = page.getByRole('form', { name: 'New segment' });
+  await editor.getByRole('tab', { name: 'As text' }).click();
+  const box = editor.getByLabel('As text');
+  const times = [];
+  const counts = [];
+  for (const rule of rules) {
+    const before = await page.evaluate(
+      () => performance.getEntriesByName('comptoir:segment-count-shown').length,
+    );
+    await box.fill(rule);
+    const handle = await page.waitForFunction(
+      (n) => {
+        const shown = performance.getEntriesByName('comptoir:segment-count-shown');
+        if (shown.length <= n) return null;
+        const last = shown.at(-1);
+        const asked = performance
+          .getEntriesByName('comptoir:segment-count-asked')
+          .filter((m) => m.detail === last.detail)
+          .at(-1);
+        return asked ? last.startTime - asked.startTime : null;
+      },
+      before,
+      { timeout: 120_000 },
+    );
+    times.push(await handle.jsonValue());
+    const count = await editor.locator('.segment-count-line').textContent();
+    counts.push(count.trim());
+  }
+  await editor.getByRole('button', { name: 'Close' }).click();
+  return { first: times[0], times: times.slice(1), counts };
+}

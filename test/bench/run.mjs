@@ -12,7 +12,9 @@ import {
   keystrokes,
   loadDemo,
   newAppPage,
+  SEGMENT_RULES,
   searchTimes,
+  segmentCountTimes,
   timedExport,
   timedImport,
   timedUnlock,
@@ -141,6 +143,11 @@ async function main() {
         log(`export run ${i + 1}: ${round(ms)} ms`);
         exports.push(ms);
       }
+      log(`segments: ${SEGMENT_RULES.length} behavioural rules typed into the editor`);
+      const segments = await segmentCountTimes(page, SEGMENT_RULES);
+      log(
+        `segment counts: first ${round(segments.first)} ms, then ${segments.times.map(round).join(' ')}`,
+      );
       await context.close();
 
       log('naive design: writing 100k rows, one encrypted record each');
@@ -160,6 +167,11 @@ async function main() {
       const naiveSearchMs = await naive.page.evaluate(
         (queries) => window.naiveSearch(queries),
         keystrokes(),
+      );
+      log('naive segment counts: the reference evaluator over 200 of the 100k customers, scaled');
+      const naiveSegments = await naive.page.evaluate(
+        (rules) => window.naiveSegmentCount(rules, 100_000, 200),
+        SEGMENT_RULES.slice(1),
       );
       await naive.context.close();
 
@@ -189,6 +201,23 @@ async function main() {
           p50: round(median(searchMs.shown)),
           max: round(Math.max(...searchMs.shown)),
           p95_to_paint: round(percentile(searchMs.painted, 95)),
+        },
+      );
+      report(
+        'segment_count_p95_ms',
+        percentile(segments.times, 95),
+        'ms',
+        percentile(naiveSegments.ms, 95),
+        50,
+        {
+          customers: 100_000,
+          purchase_lines: 1_000_000,
+          rules: segments.times.length,
+          p50: round(median(segments.times)),
+          max: round(Math.max(...segments.times)),
+          first_rule_ms: round(segments.first),
+          baseline_scaled_from_customers: naiveSegments.sampled,
+          counts: segments.counts,
         },
       );
     }

@@ -16,6 +16,12 @@ export interface SegmentDraft {
   rule: RuleGroup;
 }
 
+/** User Timing marks around the live count (the bench's segment_count_p95_ms), by rule text. */
+export const SEGMENT_COUNT_MARKS = {
+  asked: 'comptoir:segment-count-asked',
+  shown: 'comptoir:segment-count-shown',
+} as const;
+
 /**
  * A segment being built: name and description, its rules in the builder or as text (each
  * follows the other), the live count and the first members. Saving keeps it in the file.
@@ -78,9 +84,13 @@ export function SegmentEditor({
     if (problems.length > 0) return;
     let current = true;
     const timer = setTimeout(() => {
+      const asked = printRule(rule);
+      performance.mark(SEGMENT_COUNT_MARKS.asked, { detail: asked });
       core.send('segments.count', { rule }).then(
         (counted) => {
-          if (current) setAnswer({ rule, count: counted, error: null });
+          if (!current) return;
+          performance.mark(SEGMENT_COUNT_MARKS.shown, { detail: asked });
+          setAnswer({ rule, count: counted, error: null });
         },
         (error: unknown) => {
           if (!current) return;
