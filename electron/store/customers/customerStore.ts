@@ -143,16 +143,9 @@ export class CustomerStore {
     return this.first.ids.slice(0, count);
   }
 
-  /** The first `count` of some customers in the list's order (a segment's preview). */
-  firstOf(ids: ReadonlySet<string>, count: number, sort: ListSort = DEFAULT_LIST_SORT): Customer[] {
-    const out: Customer[] = [];
-    if (ids.size === 0) return out;
-    for (const id of this.sortedIds(sort)) {
-      if (!ids.has(id)) continue;
-      out.push(this.byId.get(id)!);
-      if (out.length === count) break;
-    }
-    return out;
+  /** Every customer's id in an order of the list (kept until a write): a segment's preview. */
+  ordered(sort: ListSort = DEFAULT_LIST_SORT): readonly string[] {
+    return this.sortedIds(sort);
   }
 
   /** Ids the list shows for a search, filters and order. */

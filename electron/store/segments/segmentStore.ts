@@ -1,9 +1,10 @@
-import { displayName } from '../../../shared/domain/customer';
+import { displayName, type Customer } from '../../../shared/domain/customer';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import {
   SegmentRuleError,
-  compileSegment,
+  checkSegmentRule,
+  segmentFlags,
   type SegmentContext,
 } from '../../../shared/segments/evaluateSegment';
 import {
@@ -28,6 +29,24 @@ export interface SegmentDeps {
 
 const SAMPLE = 10;
 
+interface Population {
+  key: number;
+  customers: Customer[];
+  ranks: { ordered: readonly string[]; rank: Int32Array } | null;
+}
+
+/** A SegmentRuleError as the VALIDATION error the UI shows. */
+function asValidation<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof SegmentRuleError) {
+      throw new AppError('VALIDATION', error.message, [{ path: ['rule'], rule: error.code }]);
+    }
+    throw error;
+  }
+}
+
 /**
  * Saved segments, in their own encrypted pages, and the counting of rules. A segment names
  * others by name: renaming one rewrites the rules that use it, and one still used cannot be
@@ -37,6 +56,7 @@ export class SegmentStore {
   private readonly segments = new Map<string, SavedSegment>();
   /** Members of a saved segment, kept until a customer, purchase or segment changes. */
   private readonly members = new Map<string, { key: string; ids: Set<string> }>();
+  private population: Population | null = null;
 
   constructor(
     private readonly pages: RecordPages<SavedSegment>,
@@ -58,7 +78,7 @@ export class SegmentStore {
       try {
         size = this.membersNow(segment.id).size;
       } catch (error) {
-        if (!(error instanceof SegmentRuleError)) throw error;
+        if (!(error instanceof AppError && error.code === 'VALIDATION')) throw error;
         problem = error.message;
       }
       let saved = segment;
@@ -84,19 +104,28 @@ export class SegmentStore {
   /** How many customers a rule keeps, and the first few by name: the builder's live count. */
   async count(rule: RuleGroup): Promise<SegmentCount> {
     await this.deps.history.whenLoaded();
-    const test = this.compile(rule);
-    const members = new Set<string>();
-    let all = 0;
-    for (const customer of this.deps.customers.all()) {
-      all++;
-      if (test(customer)) members.add(customer.id);
+    const flags = this.flags(rule);
+    const { customers } = this.people();
+    const rank = this.listRanks();
+    // The first members in the list's order (by name), as "Show the customers" lists them.
+    const first: number[] = [];
+    let count = 0;
+    for (let i = 0; i < flags.length; i++) {
+      if (flags[i] !== 1) continue;
+      count++;
+      if (first.length === SAMPLE && rank[i]! >= rank[first.at(-1)!]!) continue;
+      let at = first.length;
+      while (at > 0 && rank[first[at - 1]!]! > rank[i]!) at--;
+      first.splice(at, 0, i);
+      if (first.length > SAMPLE) first.pop();
     }
-    // The first members in the list's order (by name), as "Show the customers" will list them.
-    const sample = this.deps.customers.firstOf(members, SAMPLE);
     return {
-      count: members.size,
-      all,
-      sample: sample.map((c) => ({ id: c.id, name: displayName(c), city: c.city, email: c.email })),
+      count,
+      all: customers.length,
+      sample: first.map((i) => {
+        const c = customers[i]!;
+        return { id: c.id, name: displayName(c), city: c.city, email: c.email };
+      }),
     };
   }
 
@@ -111,9 +140,10 @@ export class SegmentStore {
     const key = this.stateKey();
     const kept = this.members.get(id);
     if (kept && kept.key === key) return kept.ids;
-    const test = this.compile(segment.rule, [segment.name]);
+    const flags = this.flags(segment.rule, [segment.name]);
+    const { customers } = this.people();
     const ids = new Set<string>();
-    for (const customer of this.deps.customers.all()) if (test(customer)) ids.add(customer.id);
+    for (let i = 0; i < flags.length; i++) if (flags[i] === 1) ids.add(customers[i]!.id);
     this.members.set(id, { key, ids });
     return ids;
   }
@@ -157,7 +187,7 @@ export class SegmentStore {
           .map((s) => ({ ...s, rule: renameIn(s.rule, before.name, name) as RuleGroup }))
       : [];
     // Checked against the segments as they will be: a cycle or a missing name is refused.
-    this.compile(segment.rule, [name], [segment, ...others]);
+    this.check(segment.rule, [name], [segment, ...others]);
     await this.write([segment, ...others]);
     return segment;
   }
@@ -197,6 +227,7 @@ export class SegmentStore {
   clear(): void {
     this.segments.clear();
     this.members.clear();
+    this.population = null;
   }
 
   private async write(segments: SavedSegment[]): Promise<void> {
@@ -205,8 +236,19 @@ export class SegmentStore {
     this.members.clear();
   }
 
-  /** The rule as a test of one customer; throws SegmentRuleError when it cannot be evaluated. */
-  private compile(rule: Rule, using: string[] = [], pending: SavedSegment[] = []) {
+  /** Who is in, by position in `people()`; throws VALIDATION when it cannot be evaluated. */
+  private flags(rule: Rule, using: string[] = []): Uint8Array {
+    const context = this.context();
+    return asValidation(() => segmentFlags(rule, this.people().customers, context, using));
+  }
+
+  /** Refuses a rule that is incomplete, names a segment that does not exist, or loops. */
+  private check(rule: Rule, using: string[], pending: SavedSegment[]): void {
+    const context = this.context(pending);
+    asValidation(() => checkSegmentRule(rule, context, using));
+  }
+
+  private context(pending: SavedSegment[] = []): SegmentContext {
     const byName = new Map<string, RuleGroup>();
     for (const s of this.segments.values()) byName.set(s.name, s.rule);
     for (const s of pending) {
@@ -215,7 +257,7 @@ export class SegmentStore {
       byName.set(s.name, s.rule);
     }
     const settings = this.deps.settings();
-    const context: SegmentContext = {
+    return {
       now: this.deps.now(),
       minorPerUnit: minorPerUnit(settings.currency),
       fields: segmentFields(settings.customFields),
@@ -223,14 +265,31 @@ export class SegmentStore {
       purchases: this.deps.history.allPurchases(),
       interactions: this.deps.history.allInteractions(),
     };
-    try {
-      return compileSegment(rule, context, using);
-    } catch (error) {
-      if (error instanceof SegmentRuleError) {
-        throw new AppError('VALIDATION', error.message, [{ path: ['rule'], rule: error.code }]);
-      }
-      throw error;
+  }
+
+  /** Every customer as one list, kept until a customer is written: rules are worked out on it. */
+  private people(): Population {
+    const key = this.deps.customers.writeCount;
+    if (this.population?.key !== key)
+      this.population = { key, customers: [...this.deps.customers.all()], ranks: null };
+    return this.population;
+  }
+
+  /** Each customer's place in the list's default order (by name), by position in people(). */
+  private listRanks(): Int32Array {
+    const population = this.people();
+    const ordered = this.deps.customers.ordered();
+    if (population.ranks?.ordered !== ordered) {
+      const position = new Map<string, number>();
+      population.customers.forEach((c, i) => position.set(c.id, i));
+      const rank = new Int32Array(population.customers.length);
+      ordered.forEach((id, r) => {
+        const at = position.get(id);
+        if (at !== undefined) rank[at] = r;
+      });
+      population.ranks = { ordered, rank };
     }
+    return population.ranks.rank;
   }
 
   /** Changes whenever what a rule reads may have changed. */
