@@ -281,3 +281,24 @@ export async function segmentCountTimes(page, rules) {
   await editor.getByRole('button', { name: 'Close' }).click();
   return { first: times[0], times: times.slice(1), counts };
 }
+
+/**
+ * Waits until the store has finished opening the file in the background (search index, then
+ * purchase history), read from the store worker's own User Timing mark; returns the ms from
+ * the unlock's start to then. Keystrokes and counts are measured after it, at steady state.
+ */
+export async function storeOpenMs(page, timeout = 120_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const worker of page.workers()) {
+      const ms = await worker
+        .evaluate(
+          () => performance.getEntriesByName('comptoir:history-open').at(-1)?.detail ?? null,
+        )
+        .catch(() => null);
+      if (typeof ms === 'number') return ms;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the store did not finish opening the file within ${timeout / 1000} s`);
+}

@@ -81,7 +81,8 @@ export class CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
   private writes = 0;
-  private warming = false;
+  /** The search index being built in the background, once. */
+  private warming: Promise<void> | null = null;
   private sorted: { key: string; ids: string[] } | null = null;
   private first: { key: string; ids: string[] } | null = null;
   private pending: { key: string; keys: SortKeys } | null = null;
@@ -162,13 +163,18 @@ export class CustomerStore {
    * The search index builds in the background, started by the runtime right after the unlock
    * (or by the first list call), in slices so that calls are still answered in between.
    */
-  startWarming(): void {
-    if (this.warming) return;
-    this.warming = true;
-    setTimeout(async () => {
-      await this.search.warm(this.byId.keys(), 1000);
-      if (this.sorted) this.search.prepare(this.sorted.ids);
-    }, 0);
+  startWarming(): Promise<void> {
+    this.warming ??= new Promise<void>((resolve) =>
+      setTimeout(async () => {
+        try {
+          await this.search.warm(this.byId.keys(), 1000);
+          if (this.sorted) this.search.prepare(this.sorted.ids);
+        } finally {
+          resolve();
+        }
+      }, 0),
+    );
+    return this.warming;
   }
 
   get(id: string): Customer {

@@ -24,7 +24,7 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
    * are ~330k rows); stops, keeping nothing more, once `stillOpen` says the file was locked.
    */
   async load(stillOpen: () => boolean = () => true): Promise<DamagedPage[]> {
-    const { records, damaged } = await this.pages.loadAll();
+    const { records, damaged } = await this.pages.loadAll({ gently: true });
     for (let from = 0; from < records.length; from += LOAD_SLICE) {
       if (from > 0) await yieldToEvents();
       if (!stillOpen()) return damaged;

@@ -6,6 +6,20 @@ import type { ComptoirDatabase, PageRow } from '../db/database';
 import { bumpPagesVersion, type PageSnapshot } from './pageSnapshot';
 
 export const PAGE_CAPACITY = 500;
+/** Pages decrypting at once in a gentle load: enough to keep the crypto threads busy. */
+const GENTLE_BATCH = 32;
+
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+/** A promise that never rejects (a page waiting its turn must not be an unhandled rejection). */
+const settle = (p: Promise<unknown>): Promise<Settled> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+const unsettle = (s: Settled): unknown => {
+  if (!s.ok) throw s.error;
+  return s.value;
+};
 
 export interface Change<T> {
   put: T[];
@@ -95,22 +109,44 @@ export class RecordPages<T extends { id: string }> {
    * Opens every page (from the snapshot given, used once, or read now); a page that fails to
    * open is moved to quarantine and reported.
    */
-  async loadAll(): Promise<{ records: T[]; damaged: DamagedPage[] }> {
+  async loadAll(
+    /** In the background (the history): pages read in turn, a look at the queue every ~8 ms. */
+    { gently = false }: { gently?: boolean } = {},
+  ): Promise<{ records: T[]; damaged: DamagedPage[] }> {
     const snapshot = this.snapshot;
     this.snapshot = null;
     const rows =
       snapshot?.tables.get(this.table) ??
       (await this.db.pages.where('table').equals(this.table).toArray());
-    const opened = await Promise.all(
-      rows.map(async (row) => {
-        try {
-          const records = this.encoding.decode(await this.codec.open(this.table, row.id, row));
-          return { ok: true as const, row, records };
-        } catch (error) {
-          return { ok: false as const, row, error };
+    const open = async (row: PageRow, payload: Promise<unknown>) => {
+      try {
+        return { ok: true as const, row, records: this.encoding.decode(await payload) };
+      } catch (error) {
+        return { ok: false as const, row, error };
+      }
+    };
+    let opened: Awaited<ReturnType<typeof open>>[];
+    if (!gently) {
+      opened = await Promise.all(
+        rows.map((row) => open(row, this.codec.open(this.table, row.id, row))),
+      );
+    } else {
+      // Decrypting runs off this thread, all at once; parsing runs here, one page at a time,
+      // so that the list's and the search's calls get through (1M lines: ~670 pages).
+      opened = [];
+      let since = performance.now();
+      for (let i = 0; i < rows.length; i += GENTLE_BATCH) {
+        const batch = rows.slice(i, i + GENTLE_BATCH);
+        const plain = batch.map((row) => settle(this.codec.open(this.table, row.id, row)));
+        for (let k = 0; k < batch.length; k++) {
+          opened.push(await open(batch[k]!, plain[k]!.then(unsettle)));
+          if (performance.now() - since > 8) {
+            await yieldToEvents();
+            since = performance.now();
+          }
         }
-      }),
-    );
+      }
+    }
     const records: T[] = [];
     const damaged: DamagedPage[] = [];
     for (const result of opened) {
