@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { randomBytes } from '../../shared/vault/bytes';
 import { PageCipher } from './crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from './db/database';
+import { purchaseColumns } from '../../shared/segments/purchaseColumns';
 import { Session } from './session';
 
 let db: ComptoirDatabase;
@@ -49,6 +50,27 @@ describe('an unlocked customer file', () => {
     expect(kinds.filter((k) => k === 'purchase')).toHaveLength(4);
     // The first purchase made the lead a customer (logged), then the city.
     expect(kinds.filter((k) => k === 'change')).toHaveLength(2);
+  });
+
+  it('keeps the purchase columns as the purchases: opened, added, removed', async () => {
+    const file = await open();
+    const a = await file.customers.create(input({ lastName: 'A' }));
+    const b = await file.customers.create(input({ lastName: 'B' }));
+    for (let i = 0; i < 4; i++)
+      await file.addPurchase(purchaseInputSchema.parse(purchase(i % 2 ? a.id : b.id, [100, i])));
+    const again = await open();
+    await again.history.whenLoaded();
+    const same = () =>
+      expect(again.history.purchaseColumns()).toEqual(
+        purchaseColumns(again.history.allPurchases()),
+      );
+    same();
+    const added = await again.addPurchase(purchaseInputSchema.parse(purchase(a.id, [700])));
+    same();
+    expect(again.history.purchaseColumns().at).toHaveLength(5);
+    await again.remove('purchase', added.id);
+    same();
+    expect(again.history.purchaseColumns().at).toHaveLength(4);
   });
 
   it('reports a damaged history page once the history is open, and keeps the rest', async () => {

@@ -36,6 +36,8 @@ export interface SegmentContext {
   /** Saved segments' rules, by name, for "member of". */
   segments: ReadonlyMap<string, RuleGroup>;
   purchases: readonly PurchaseFacts[];
+  /** The same purchases as columns, when the caller keeps them (else built from `purchases`). */
+  purchaseColumns?: PurchaseColumns;
   interactions: readonly InteractionFacts[];
 }
 
@@ -127,7 +129,7 @@ function boughtFlags(
   customers: readonly Customer[],
   context: SegmentContext,
 ) {
-  const columns = purchaseColumns(context.purchases);
+  const columns = context.purchaseColumns ?? purchaseColumns(context.purchases);
   const wanted = columns.texts.get(foldText(rule.value.trim()));
   const from = rule.within ? lastWindow(rule.within, context.now)[0] : -Infinity;
   const buyers = columns.customerIds.length;
@@ -204,6 +206,17 @@ function buyerPositions(columns: PurchaseColumns, customers: readonly Customer[]
     byColumns.set(columns, at);
   }
   return at;
+}
+
+/**
+ * Builds ahead what the first behaviour condition on these customers and purchases would
+ * (each customer's position, each buyer's): ~100 ms at 100k that the first count then skips.
+ */
+export function prepareSegmentLookups(
+  customers: readonly Customer[],
+  columns: PurchaseColumns,
+): void {
+  buyerPositions(columns, customers);
 }
 
 /** The customers a rule keeps, in the order given. */

@@ -40,6 +40,13 @@ export function fieldTest(
 ): FieldTest {
   const { op, value } = rule;
   const now = context.now;
+  // Cities, tags and the like repeat: each distinct value is folded once (folding is slow).
+  const folded = new Map<string, string>();
+  const fold = (text: string) => {
+    let out = folded.get(text);
+    if (out === undefined) folded.set(text, (out = foldText(text)));
+    return out;
+  };
   const readings = () => foldedColumn(customers, field, 'raw', (v) => v);
   if (op === 'is_empty' || op === 'is_not_empty') {
     const all = readings();
@@ -48,7 +55,7 @@ export function fieldTest(
   switch (field.type) {
     case 'text': {
       const wanted = foldText(value as string);
-      const texts = foldedColumn(customers, field, 'folded', (v) => foldText(v as string));
+      const texts = foldedColumn(customers, field, 'folded', (v) => fold(v as string));
       if (op === 'is') return (_, i) => texts[i] === wanted;
       if (op === 'is_not') return (_, i) => texts[i] !== wanted;
       if (op === 'contains') return (_, i) => texts[i]!.includes(wanted);
@@ -65,7 +72,7 @@ export function fieldTest(
     case 'list': {
       const wanted = (value as string[]).map(foldText);
       const lists = foldedColumn(customers, field, 'folded', (v) =>
-        (v as readonly string[]).map(foldText),
+        (v as readonly string[]).map(fold),
       );
       if (op === 'has_any') return (_, i) => lists[i]!.some((v) => wanted.includes(v));
       if (op === 'has_all') return (_, i) => wanted.every((w) => lists[i]!.includes(w));

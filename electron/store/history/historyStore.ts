@@ -13,6 +13,10 @@ import {
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { AppError } from '../../../shared/errors';
 import type { RecordPages, SealedChange } from '../pages/recordPages';
+import {
+  PurchaseColumnsBuilder,
+  type PurchaseColumns,
+} from '../../../shared/segments/purchaseColumns';
 import { HistoryTable } from './historyTable';
 
 export interface HistoryPages {
@@ -30,6 +34,8 @@ export class HistoryStore {
   private readonly interactions: HistoryTable<Interaction>;
   private readonly changes: HistoryTable<CustomerChange>;
 
+  /** The purchases as columns for segments, appended to as they come; null: build again. */
+  private columns: PurchaseColumnsBuilder | null = new PurchaseColumnsBuilder();
   /** Settles once every table is in memory; every reader and writer waits for it. */
   private ready: Promise<void> = Promise.resolve();
   private loaded = false;
@@ -39,7 +45,10 @@ export class HistoryStore {
     pages: HistoryPages,
     private readonly newId: () => string,
   ) {
-    this.purchases = new HistoryTable(pages.purchases);
+    this.purchases = new HistoryTable(pages.purchases, {
+      added: (rows) => this.columns?.add(rows),
+      reset: () => (this.columns = null),
+    });
     this.interactions = new HistoryTable(pages.interactions);
     this.changes = new HistoryTable(pages.changes);
   }
@@ -101,6 +110,16 @@ export class HistoryStore {
   allPurchases(): readonly Purchase[] {
     this.mustBeLoaded();
     return this.purchases.rows();
+  }
+
+  /** Every purchase as columns (segments' behaviour conditions), kept up to date. */
+  purchaseColumns(): PurchaseColumns {
+    this.mustBeLoaded();
+    if (!this.columns) {
+      this.columns = new PurchaseColumnsBuilder();
+      this.columns.add(this.purchases.rows());
+    }
+    return this.columns.columns();
   }
 
   allInteractions(): readonly Interaction[] {

@@ -5,6 +5,12 @@ import type { RecordPages, SealedChange } from '../pages/recordPages';
 /** Rows put in memory between two looks at the queue: ~5 ms here. */
 const LOAD_SLICE = 5000;
 
+/** Follows a table's rows: appended as they come, or started over (a removal). */
+export interface TableFollower<T> {
+  added(rows: readonly T[]): void;
+  reset(): void;
+}
+
 /**
  * One kind of history row (purchases, interactions, changes): its encrypted pages and, in
  * memory, its rows filed by customer so a customer's history is read without a scan. Writes
@@ -17,7 +23,14 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
   version = 0;
   private all: T[] | null = null;
 
-  constructor(private readonly pages: RecordPages<T>) {}
+  constructor(
+    private readonly pages: RecordPages<T>,
+    /** Told of what memory takes in, in order, so that the purchase columns can follow. */
+    private readonly follower: TableFollower<T> = {
+      added: () => undefined,
+      reset: () => undefined,
+    },
+  ) {}
 
   /**
    * Reads every page into memory, in slices that let other calls through (1M purchase lines
@@ -28,8 +41,9 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
     for (let from = 0; from < records.length; from += LOAD_SLICE) {
       if (from > 0) await yieldToEvents();
       if (!stillOpen()) return damaged;
-      const to = Math.min(records.length, from + LOAD_SLICE);
-      for (let i = from; i < to; i++) this.add(records[i]!);
+      const slice = records.slice(from, from + LOAD_SLICE);
+      for (const row of slice) this.add(row);
+      this.follower.added(slice);
     }
     return damaged;
   }
@@ -43,14 +57,24 @@ export class HistoryTable<T extends { id: string; customerId: string }> {
   }
 
   async sealPut(rows: T[]): Promise<SealedChange> {
-    return this.seal({ put: rows, remove: [] }, () => rows.forEach((row) => this.add(row)));
+    return this.seal({ put: rows, remove: [] }, () => {
+      // New rows are appended to what follows; a row put again (never, today) starts it over.
+      const replaced = rows.some((row) => this.byId.has(row.id));
+      rows.forEach((row) => this.add(row));
+      if (replaced) this.follower.reset();
+      else this.follower.added(rows);
+    });
   }
 
   async sealRemove(ids: string[]): Promise<SealedChange> {
-    return this.seal({ put: [], remove: ids }, () => ids.forEach((id) => this.remove(id)));
+    return this.seal({ put: [], remove: ids }, () => {
+      ids.forEach((id) => this.remove(id));
+      this.follower.reset();
+    });
   }
 
   clear(): void {
+    this.follower.reset();
     this.version++;
     this.all = null;
     this.byId.clear();

@@ -51,6 +51,7 @@ async function shop() {
 describe('saved segments', () => {
   it('counts a rule live, saves it, lists it with its size and keeps it encrypted across a lock', async () => {
     const { file, ana, bob } = await shop();
+    await file.segments.prepare(); // what the runtime does once the history is open
     expect(await file.segments.count(rule('city = "lyon"'))).toMatchObject({
       count: 2,
       all: 3,

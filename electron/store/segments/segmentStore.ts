@@ -1,9 +1,11 @@
+import { yieldToEvents } from '../../../shared/async/yieldToEvents';
 import { displayName, type Customer } from '../../../shared/domain/customer';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import {
   SegmentRuleError,
   checkSegmentRule,
+  prepareSegmentLookups,
   segmentFlags,
   type SegmentContext,
 } from '../../../shared/segments/evaluateSegment';
@@ -127,6 +129,24 @@ export class SegmentStore {
         return { id: c.id, name: displayName(c), city: c.city, email: c.email };
       }),
     };
+  }
+
+  /**
+   * What every count needs, built in the background once the history is open (the runtime
+   * calls it), each step apart so that calls get through: the customers as one list, their
+   * places in the list's order, and where each buyer is among them.
+   */
+  async prepare(): Promise<void> {
+    await this.deps.history.whenLoaded();
+    const steps = [
+      () => this.people(),
+      () => this.listRanks(),
+      () => prepareSegmentLookups(this.people().customers, this.deps.history.purchaseColumns()),
+    ];
+    for (const step of steps) {
+      await yieldToEvents();
+      step();
+    }
   }
 
   /** The ids of a saved segment's members (the list's segment filter). */
@@ -263,6 +283,7 @@ export class SegmentStore {
       fields: segmentFields(settings.customFields),
       segments: byName,
       purchases: this.deps.history.allPurchases(),
+      purchaseColumns: this.deps.history.purchaseColumns(),
       interactions: this.deps.history.allInteractions(),
     };
   }
