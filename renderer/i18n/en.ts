@@ -79,7 +79,7 @@ export const en = {
   'demo.button': 'Load demo data',
   'demo.title': 'Load demo data',
   'demo.body':
-    'Adds generated customers (French and English names) so you can try Comptoir. Your own customers are kept.',
+    'Adds generated customers (French and English names) with three years of purchases at a running shop, about 10 lines a customer, so you can try Comptoir. Your own customers are kept.',
   'demo.count': 'How many customers',
   'demo.start': 'Load',
   'demo.cancel': 'Cancel',

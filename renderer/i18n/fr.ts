@@ -80,7 +80,7 @@ export const fr: Messages = {
   'demo.button': 'Charger des données de démo',
   'demo.title': 'Charger des données de démonstration',
   'demo.body':
-    'Ajoute des clients fictifs (noms français et anglais) pour essayer Comptoir. Vos propres clients sont conservés.',
+    'Ajoute des clients fictifs (noms français et anglais) avec trois ans d’achats dans un magasin de running, une dizaine de lignes par client, pour essayer Comptoir. Vos propres clients sont conservés.',
   'demo.count': 'Nombre de clients',
   'demo.start': 'Charger',
   'demo.cancel': 'Annuler',
