@@ -2,6 +2,7 @@ import type { CoreEvents, CoreHandlers } from '../../shared/contract/core';
 import type { Server } from '../../shared/rpc/server';
 import type { StoreRuntime } from './storeRuntime';
 import { exportCustomers } from './export/exportCustomers';
+import { kpiDashboard } from './kpi/dashboard';
 
 export type Emit = Server<CoreEvents>['emit'];
 
@@ -100,6 +101,11 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
       const chosen = ids.map((id) => store.get(id));
       return exportCustomers(chosen, request, file().catalog.settings().customFields);
     },
+    'kpi.dashboard': (query) =>
+      kpiDashboard(
+        { customers: customers(), history: file().history, segments: file().segments },
+        query,
+      ),
     'demo.load': async ({ count, seed }, ctx) => {
       const created = await file().loadDemo(count, seed, ctx);
       emit('customers.changed', { kind: 'bulk', count: created });

@@ -7,6 +7,7 @@ import { demoContract } from './demo';
 import { historyContract } from './history';
 import { exportsContract } from './exports';
 import { importsContract } from './imports';
+import { kpiContract } from './kpi';
 import { segmentsContract } from './segments';
 import { systemContract } from './system';
 
@@ -19,6 +20,7 @@ export const coreContract = {
   ...importsContract,
   ...exportsContract,
   ...segmentsContract,
+  ...kpiContract,
 };
 
 export type CoreContract = typeof coreContract;

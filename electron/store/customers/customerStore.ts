@@ -81,6 +81,7 @@ export class CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private readonly search = new CustomerSearch((id) => this.byId.get(id));
   private writes = 0;
+  private everyoneList: { writes: number; customers: readonly Customer[] } | null = null;
   /** The search index being built in the background, once. */
   private warming: Promise<void> | null = null;
   private sorted: { key: string; ids: string[] } | null = null;
@@ -374,6 +375,16 @@ export class CustomerStore {
     return this.writes;
   }
 
+  /**
+   * Every customer as one list, the same list until a customer is written: segments and the
+   * dashboard work out their columns once per list.
+   */
+  everyone(): readonly Customer[] {
+    if (this.everyoneList?.writes !== this.writes)
+      this.everyoneList = { writes: this.writes, customers: [...this.byId.values()] };
+    return this.everyoneList.customers;
+  }
+
   find(id: string): Customer | undefined {
     return this.byId.get(id);
   }
@@ -410,6 +421,7 @@ export class CustomerStore {
   /** Forgets every decrypted record (on lock). */
   clear(): void {
     this.byId.clear();
+    this.everyoneList = null;
     this.sorted = null;
     this.first = null;
     this.pending = null;

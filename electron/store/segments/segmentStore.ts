@@ -32,8 +32,7 @@ export interface SegmentDeps {
 const SAMPLE = 10;
 
 interface Population {
-  key: number;
-  customers: Customer[];
+  customers: readonly Customer[];
   ranks: { ordered: readonly string[]; rank: Int32Array } | null;
 }
 
@@ -290,9 +289,8 @@ export class SegmentStore {
 
   /** Every customer as one list, kept until a customer is written: rules are worked out on it. */
   private people(): Population {
-    const key = this.deps.customers.writeCount;
-    if (this.population?.key !== key)
-      this.population = { key, customers: [...this.deps.customers.all()], ranks: null };
+    const customers = this.deps.customers.everyone();
+    if (this.population?.customers !== customers) this.population = { customers, ranks: null };
     return this.population;
   }
 

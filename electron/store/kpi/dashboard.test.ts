@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { kpiQuerySchema } from '../../../shared/contract/kpi';
+import { customerInputSchema } from '../../../shared/domain/customer';
+import { purchaseInputSchema } from '../../../shared/domain/purchase';
+import { segmentFields } from '../../../shared/segments/segmentFields';
+import { parseRule } from '../../../shared/segments/segmentText';
+import { randomBytes } from '../../../shared/vault/bytes';
+import { PageCipher } from '../crypto/pageCipher';
+import { openDatabase, type ComptoirDatabase } from '../db/database';
+import { Session } from '../session';
+import { kpiDashboard } from './dashboard';
+
+let db: ComptoirDatabase;
+let cipher: PageCipher;
+let seq = 0;
+const clock = new Date(2026, 5, 15, 9).getTime();
+const DAY = 86_400_000;
+
+beforeEach(async () => {
+  db = openDatabase(`kpi-${crypto.randomUUID()}`);
+  cipher = await PageCipher.fromDataKey(randomBytes(32));
+  seq = 0;
+});
+
+/** Ana bought twice (120 + 30), Bob once (80, on the website), Eve never. */
+async function shop() {
+  const { session: file } = await Session.open(db, cipher, {
+    now: () => clock,
+    newId: () => `id${++seq}`,
+  });
+  const add = (firstName: string, city: string) =>
+    file.customers.create(customerInputSchema.parse({ firstName, lastName: 'Test', city }));
+  const ana = await add('Ana', 'Lyon');
+  const bob = await add('Bob', 'Paris');
+  await add('Eve', 'Paris');
+  const buy = (customerId: string, daysAgo: number, euros: number, channel = 'Shop') =>
+    file.addPurchase(
+      purchaseInputSchema.parse({
+        customerId,
+        at: clock - daysAgo * DAY,
+        currency: 'EUR',
+        channel,
+        lines: [{ product: 'Shoes', quantity: 1, unitPriceMinor: euros * 100 }],
+      }),
+    );
+  await buy(ana.id, 10, 120);
+  await buy(ana.id, 40, 30);
+  await buy(bob.id, 5, 80, 'Website');
+  return { file, ana, bob };
+}
+
+const query = (extra: Record<string, unknown> = {}) =>
+  kpiQuerySchema.parse({ from: clock - 90 * DAY, to: clock + DAY, bucket: 'month', ...extra });
+
+describe('the owner dashboard', () => {
+  it('answers every KPI over the file, with names and channels, and no id lists', async () => {
+    const { file, ana } = await shop();
+    const board = await kpiDashboard(file, query());
+    expect(board.period).toMatchObject({ revenueMinor: 23_000, orders: 3, buyers: 2 });
+    expect(board.period.averageBasketMinor).toBe(7667); // 230.00 / 3, to the cent
+    expect(board.topCustomers[0]).toMatchObject({
+      id: ana.id,
+      name: 'Ana Test',
+      revenueMinor: 15_000,
+    });
+    expect(board.channels).toEqual(['Shop', 'Website']);
+    expect(JSON.stringify(board)).not.toContain('"ids"');
+    expect(board.series.reduce((n, p) => n + p.orders, 0)).toBe(3);
+  });
+
+  it('keeps to a saved segment, a channel or a city', async () => {
+    const { file } = await shop();
+    const lyon = await file.segments.save({
+      name: 'Lyon',
+      description: '',
+      rule: parseRule('city = "Lyon"', segmentFields([])),
+    });
+    expect((await kpiDashboard(file, query({ segment: lyon.id }))).period.orders).toBe(2);
+    expect((await kpiDashboard(file, query({ channel: 'website' }))).period.orders).toBe(1);
+    expect((await kpiDashboard(file, query({ city: 'PARIS' }))).period.revenueMinor).toBe(8000);
+  });
+
+  it('refuses a period that ends before it starts or lasts more than ten years', () => {
+    expect(() => query({ to: clock - 100 * DAY })).toThrow(/invalidPeriod/);
+    expect(() => query({ from: 0 })).toThrow(/invalidPeriod/);
+  });
+});

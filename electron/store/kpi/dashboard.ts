@@ -1,0 +1,90 @@
+import type { KpiDashboard, KpiQueryArg } from '../../../shared/contract/kpi';
+import { displayName } from '../../../shared/domain/customer';
+import { computeKpis } from '../../../shared/kpi/computeKpis';
+import { RFM_GROUPS, type KpiQuery } from '../../../shared/kpi/kpiTypes';
+import { foldText } from '../../../shared/domain/fold';
+import type { Purchase } from '../../../shared/domain/purchase';
+import type { CustomerStore } from '../customers/customerStore';
+import type { HistoryStore } from '../history/historyStore';
+import type { SegmentStore } from '../segments/segmentStore';
+
+export interface DashboardDeps {
+  customers: CustomerStore;
+  history: HistoryStore;
+  segments: SegmentStore;
+}
+
+type Query = Required<Omit<KpiQueryArg, 'settings'>> & { settings: KpiQuery['settings'] };
+
+/**
+ * The owner's dashboard: every KPI of `computeKpis` over the file's purchases and customers,
+ * for a saved segment's members when one is chosen. Id lists stay here (drill-down asks).
+ */
+export async function kpiDashboard(deps: DashboardDeps, arg: Query): Promise<KpiDashboard> {
+  await deps.history.whenLoaded();
+  const members = arg.segment ? await deps.segments.memberIds(arg.segment) : null;
+  const purchases = deps.history.allPurchases();
+  const report = computeKpis(
+    { purchases, customers: deps.customers.everyone() },
+    { ...arg, members },
+  );
+  return {
+    ...report,
+    inactive: {
+      count: report.inactive.count,
+      rate: report.inactive.rate,
+      cutoff: report.inactive.cutoff,
+    },
+    rfm: {
+      customers: report.rfm.customers,
+      grid: report.rfm.grid,
+      groups: Object.fromEntries(
+        RFM_GROUPS.map((g) => [
+          g,
+          { count: report.rfm.groups[g].count, revenueMinor: report.rfm.groups[g].revenueMinor },
+        ]),
+      ) as KpiDashboard['rfm']['groups'],
+    },
+    topCustomers: report.topCustomers.map((top) => ({
+      ...top,
+      name: nameOf(deps.customers, top.id),
+    })),
+    channels: channelsOf(purchases),
+  };
+}
+
+function nameOf(customers: CustomerStore, id: string): string {
+  try {
+    return displayName(customers.get(id));
+  } catch {
+    return '';
+  }
+}
+
+const channelCache = new WeakMap<readonly Purchase[], string[]>();
+
+/**
+ * The channels in use, most used first; spellings that differ only by case or accents are one
+ * channel (the filter compares them folded), shown as most often written.
+ */
+function channelsOf(purchases: readonly Purchase[]): string[] {
+  let channels = channelCache.get(purchases);
+  if (!channels) {
+    const counts = new Map<string, number>();
+    for (const p of purchases)
+      if (p.channel) counts.set(p.channel, (counts.get(p.channel) ?? 0) + 1);
+    const byFolded = new Map<string, { name: string; count: number; total: number }>();
+    for (const [name, count] of counts) {
+      const key = foldText(name);
+      const seen = byFolded.get(key);
+      if (!seen) byFolded.set(key, { name, count, total: count });
+      else {
+        seen.total += count;
+        if (count > seen.count) Object.assign(seen, { name, count });
+      }
+    }
+    channels = [...byFolded.values()].sort((a, b) => b.total - a.total).map((c) => c.name);
+    channelCache.set(purchases, channels);
+  }
+  return channels;
+}
