@@ -175,6 +175,9 @@ describe('the browser-mode store over a real MessageChannel', () => {
       expect(purchases).toHaveLength(buyer.figures.orderCount);
       expect(purchases.reduce((n, p) => n + p.totalMinor, 0)).toBe(buyer.figures.totalSpentMinor);
       expect(Math.max(...purchases.map((p) => p.at))).toBe(buyer.figures.lastPurchaseAt);
+      // They joined before buying (up to 60 days before), not at the moment of the demo load.
+      expect(buyer.createdAt).toBeLessThanOrEqual(buyer.figures.firstPurchaseAt!);
+      expect(buyer.createdAt).toBeGreaterThan(buyer.figures.firstPurchaseAt! - 61 * 86_400_000);
     }
   });
 });

@@ -10,6 +10,7 @@ import { SettingsDialog } from '../features/settings/components/SettingsDialog';
 import { SecurityDialog } from '../features/vault/components/SecurityDialog';
 import { VaultGate } from '../features/vault/components/VaultGate';
 import { SegmentsPage } from '../features/segments/components/SegmentsPage';
+import { DashboardPage } from '../features/dashboard/components/DashboardPage';
 import { useSegmentNames } from '../features/segments/shownSegment';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -34,7 +35,7 @@ function OpenFile() {
   const [security, setSecurity] = useState(false);
   const [settings, setSettings] = useState(false);
   const [backups, setBackups] = useState(false);
-  const [section, setSection] = useState<'customers' | 'segments'>('customers');
+  const [section, setSection] = useState<'customers' | 'segments' | 'dashboard'>('customers');
   const { customerList } = useServices();
   const remember = useSegmentNames((s) => s.remember);
 
@@ -67,7 +68,7 @@ function OpenFile() {
         </div>
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
-        {(['customers', 'segments'] as const).map((s) => (
+        {(['customers', 'segments', 'dashboard'] as const).map((s) => (
           <button
             key={s}
             type="button"
@@ -83,6 +84,8 @@ function OpenFile() {
       <RecoveryKeyReminder onMakeNew={() => setSecurity(true)} />
       {section === 'customers' ? (
         <CustomersPage />
+      ) : section === 'dashboard' ? (
+        <DashboardPage />
       ) : (
         <SegmentsPage
           onShowMembers={(segment) => {

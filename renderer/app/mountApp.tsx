@@ -10,6 +10,7 @@ import { ServicesProvider } from './services';
 import '../styles.css';
 import '../record.css';
 import '../segments.css';
+import '../dashboard.css';
 
 /** Starts the UI on whatever runtime booted it (Electron UI window or browser mode). */
 export function mountApp(

@@ -3,12 +3,14 @@ import { enRecord } from './en.record';
 import { enImport } from './en.import';
 import { enBackup } from './en.backup';
 import { enSegments } from './en.segments';
+import { enDashboard } from './en.dashboard';
 
 export const en = {
   ...enRecord,
   ...enImport,
   ...enBackup,
   ...enSegments,
+  ...enDashboard,
   'app.name': 'Comptoir',
   'app.tagline': 'Your customer file, on this computer',
   'app.about': 'Comptoir {version} · {runtime}',

@@ -4,12 +4,14 @@ import { frRecord } from './fr.record';
 import { frImport } from './fr.import';
 import { frBackup } from './fr.backup';
 import { frSegments } from './fr.segments';
+import { frDashboard } from './fr.dashboard';
 
 export const fr: Messages = {
   ...frRecord,
   ...frImport,
   ...frBackup,
   ...frSegments,
+  ...frDashboard,
   'app.name': 'Comptoir',
   'app.tagline': 'Votre fichier clients, sur cet ordinateur',
   'app.about': 'Comptoir {version} · {runtime}',

@@ -218,7 +218,8 @@ export class CustomerStore {
     inputs: CustomerInput[],
     control: SaveControl = {},
     at: (string | number)[] = ['customers'],
-    figures: readonly CustomerFigures[] = [],
+    /** What the demo knows of customer i: their figures, and when they became a customer. */
+    known: { figures?: readonly CustomerFigures[]; createdAt?: readonly number[] } = {},
   ): Promise<{ sealed: SealedChange; created: Customer[] }> {
     const now = this.now();
     const settings = this.settings();
@@ -233,12 +234,12 @@ export class CustomerStore {
       const customer: Customer = {
         ...applyRules(inputs[i]!, undefined, settings, now, where),
         id: this.newId(),
-        createdAt: now,
+        createdAt: known.createdAt?.[i] ?? now,
         updatedAt: now,
         version: 1,
         figures: EMPTY_FIGURES,
       };
-      const given = figures[i];
+      const given = known.figures?.[i];
       customers.push(given ? withFigures(customer, given) : customer);
     }
     const sealed = await this.pages.seal({ put: customers, remove: [] }, this.lookup, control);

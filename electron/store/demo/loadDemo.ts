@@ -8,7 +8,10 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { CustomerStore } from '../customers/customerStore';
 import type { ComptoirDatabase } from '../db/database';
 import type { HistoryStore } from '../history/historyStore';
+import { seededRandom } from '../../../shared/demo/random';
 import { AppError } from '../../../shared/errors';
+
+const DAY = 86_400_000;
 import { writeSealed } from '../pages/recordPages';
 
 export interface DemoDeps {
@@ -45,6 +48,15 @@ export async function loadDemo(
   }
   const figures: CustomerFigures[] = [];
   for (const [customer, purchases] of byCustomer) figures[customer] = figuresOf(purchases, []);
+  // Each demo customer joined some time ago (a buyer up to 60 days before their first
+  // purchase), so that the dashboard's new customers and lead conversion read like a shop's.
+  const random = seededRandom(seed ^ 0xc0ffee);
+  const now = deps.now();
+  const createdAt = inputs.map((_, i) => {
+    const first = figures[i]?.firstPurchaseAt;
+    const before = Math.floor(random() * 60) * DAY;
+    return first != null ? first - before : now - Math.floor(random() * 3 * 365) * DAY;
+  });
 
   ctx.progress({ done: 0, total: count } satisfies DemoProgress);
   const { sealed, created } = await deps.customers.prepareCreateMany(
@@ -54,7 +66,7 @@ export async function loadDemo(
       onProgress: (done, total) => ctx.progress({ done, total } satisfies DemoProgress),
     },
     ['customers'],
-    figures,
+    { figures, createdAt },
   );
   const purchases = await deps.history.preparePurchases(
     bought.map(({ customer, purchase }) => ({ ...purchase, customerId: created[customer]!.id })),
