@@ -302,3 +302,59 @@ export async function storeOpenMs(page, timeout = 120_000) {
   }
   throw new Error(`the store did not finish opening the file within ${timeout / 1000} s`);
 }
+
+/** Filter changes an owner makes on the dashboard, each a full recomputation in the store. */
+export const DASHBOARD_STEPS = [
+  { label: 'Period', option: 'Last 90 days' },
+  { label: 'Compared with', option: 'The same period last year' },
+  { label: 'By', option: 'Day' },
+  { label: 'Period', option: 'Last 30 days' },
+  { label: 'Channel', option: 'Website' },
+  { label: 'Period', option: 'This year' },
+  { label: 'Compared with', option: 'The previous period' },
+  { label: 'Channel', option: 'All channels' },
+  { label: 'By', option: 'Week' },
+  { label: 'Period', option: 'Last year' },
+  { label: 'Period', option: 'Last 12 months' },
+];
+
+/**
+ * The Dashboard section, its filters changed in turn: per change, ms from the request to the
+ * figures in the UI's state (`comptoir:kpi-asked` -> `comptoir:kpi-shown`, set by the page).
+ * The first load (the dashboard's columns built for these purchases) is returned apart.
+ */
+export async function dashboardTimes(page, steps = DASHBOARD_STEPS) {
+  const timeOf = async (before) => {
+    const handle = await page.waitForFunction(
+      (n) => {
+        const shown = performance.getEntriesByName('comptoir:kpi-shown');
+        if (shown.length <= n) return null;
+        const last = shown.at(-1);
+        const asked = performance
+          .getEntriesByName('comptoir:kpi-asked')
+          .filter((m) => m.detail === last.detail)
+          .at(-1);
+        return asked ? last.startTime - asked.startTime : null;
+      },
+      before,
+      { timeout: 120_000 },
+    );
+    return handle.jsonValue();
+  };
+  const shownCount = () =>
+    page.evaluate(() => performance.getEntriesByName('comptoir:kpi-shown').length);
+  let before = await shownCount();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Dashboard' })
+    .click();
+  const first = await timeOf(before);
+  const filters = page.getByRole('form', { name: 'Filters' });
+  const times = [];
+  for (const { label, option } of steps) {
+    before = await shownCount();
+    await filters.getByLabel(label, { exact: true }).selectOption({ label: option });
+    times.push(await timeOf(before));
+  }
+  return { first, times };
+}

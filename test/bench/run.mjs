@@ -12,7 +12,9 @@ import {
   keystrokes,
   loadDemo,
   newAppPage,
+  DASHBOARD_STEPS,
   SEGMENT_RULES,
+  dashboardTimes,
   searchTimes,
   segmentCountTimes,
   timedExport,
@@ -148,6 +150,11 @@ async function main() {
       }
       log(`segments: ${SEGMENT_RULES.length} behavioural rules typed into the editor`);
       const segments = await segmentCountTimes(page, SEGMENT_RULES);
+      log(`dashboard: ${DASHBOARD_STEPS.length} filter changes`);
+      const dashboard = await dashboardTimes(page);
+      log(
+        `dashboard: first ${round(dashboard.first)} ms, then ${dashboard.times.map(round).join(' ')}`,
+      );
       log(
         `segment counts: first ${round(segments.first)} ms, then ${segments.times.map(round).join(' ')}`,
       );
@@ -171,6 +178,8 @@ async function main() {
         (queries) => window.naiveSearch(queries),
         keystrokes(),
       );
+      log('naive dashboard: naiveKpis at 100k customers and 1M lines, 3 queries');
+      const naiveBoard = await naive.page.evaluate(() => window.naiveDashboard(100_000, 3));
       log('naive segment counts: the reference evaluator over 200 of the 100k customers, scaled');
       const naiveSegments = await naive.page.evaluate(
         (rules) => window.naiveSegmentCount(rules, 100_000, 200),
@@ -225,6 +234,15 @@ async function main() {
           counts: segments.counts,
         },
       );
+      report('kpi_dashboard_ms', percentile(dashboard.times, 95), 'ms', median(naiveBoard), 150, {
+        customers: 100_000,
+        purchase_lines: 1_000_000,
+        changes: dashboard.times.length,
+        p50: round(median(dashboard.times)),
+        max: round(Math.max(...dashboard.times)),
+        first_load_ms: round(dashboard.first),
+        baseline_runs: naiveBoard.map((r) => round(r)),
+      });
     }
 
     // 3. A 100k-row CSV imported into a new file through the wizard, against PapaParse + bulkPut.

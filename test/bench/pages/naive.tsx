@@ -7,6 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { generateDemoCustomers } from '../../../shared/demo/customers';
 import { DEMO_LINES_PER_CUSTOMER, generateDemoPurchases } from '../../../shared/demo/purchases';
 import { naiveInSegment } from '../../../shared/segments/naiveSegment';
+import { naiveKpis } from '../../../shared/kpi/naiveKpis';
+import { DEFAULT_KPI_SETTINGS } from '../../../shared/kpi/kpiTypes';
+import { purchaseTotalMinor } from '../../../shared/domain/purchase';
 import { segmentFields } from '../../../shared/segments/segmentFields';
 import { parseRule } from '../../../shared/segments/segmentText';
 import type { Customer } from '../../../shared/domain/customer';
@@ -222,8 +225,46 @@ function naiveSegmentCount(
   return { ms, sampled: sample };
 }
 
+/**
+ * The naive dashboard: `naiveKpis` (the KPI definitions read word for word, objects and
+ * loops) over the same generator's 100k customers and 1M purchase lines, per query.
+ */
+function naiveDashboard(customerCount: number, queries: number): number[] {
+  const now = Date.now();
+  const inputs = generateDemoCustomers(customerCount, 42);
+  const customers = demoCustomers(customerCount);
+  const purchases = generateDemoPurchases(inputs, {
+    seed: 42,
+    now,
+    lines: customerCount * DEMO_LINES_PER_CUSTOMER,
+    currency: 'EUR',
+  }).map(({ customer, purchase }) => ({
+    customerId: customers[customer]!.id,
+    at: purchase.at,
+    channel: purchase.channel,
+    totalMinor: purchaseTotalMinor(purchase.lines),
+  }));
+  const data = { purchases, customers };
+  const day = 86_400_000;
+  return Array.from({ length: queries }, (_, i) => {
+    const start = performance.now();
+    naiveKpis(data, {
+      from: now - (90 + i * 30) * day,
+      to: now,
+      compare: i % 2 === 0 ? 'previous' : 'lastYear',
+      bucket: 'week',
+      members: null,
+      channel: null,
+      city: null,
+      settings: DEFAULT_KPI_SETTINGS,
+    });
+    return performance.now() - start;
+  });
+}
+
 Object.assign(window, {
   demoCsv,
+  naiveDashboard,
   naiveSegmentCount,
   naiveImport,
   naiveExportCsv,
