@@ -18,7 +18,6 @@ import {
   type PurchaseColumns,
 } from '../../../shared/segments/purchaseColumns';
 import { HistoryTable } from './historyTable';
-import { plainPurchase } from './purchasePacking';
 
 export interface HistoryPages {
   purchases: RecordPages<Purchase>;
@@ -248,12 +247,7 @@ export class HistoryStore {
     const entries: TimelineEntry[] = [
       ...this.purchases
         .of(customerId)
-        // Plain objects: a purchase read from a page keeps its lines packed (see PackedPurchase).
-        .map((purchase) => ({
-          kind: 'purchase' as const,
-          at: purchase.at,
-          purchase: plainPurchase(purchase),
-        })),
+        .map((purchase) => ({ kind: 'purchase' as const, at: purchase.at, purchase })),
       ...this.interactions
         .of(customerId)
         .map((interaction) => ({ kind: 'interaction' as const, at: interaction.at, interaction })),

@@ -84,112 +84,41 @@ export const purchasePageEncoding: PageEncoding<Purchase> = {
       return value;
     };
     const purchases: Purchase[] = new Array(i.length);
-    const page: PageLines = { text, l };
     let line = 0;
     for (let n = 0; n < i.length; n++) {
       const at = n * PURCHASE_WIDTH;
       const count = p[at + 7]!;
-      if (!Number.isInteger(count) || count < 1 || (line + count) * LINE_WIDTH > l.length)
+      if (!Number.isInteger(count) || count < 0 || (line + count) * LINE_WIDTH > l.length)
         throw new Error(`purchase ${n} of the page has lines the page does not hold`);
-      // Every text a line names must exist now, or the page is quarantined at unlock.
-      for (let k = line * LINE_WIDTH; k < (line + count) * LINE_WIDTH; k += LINE_WIDTH) {
-        text(l[k]!);
-        text(l[k + 1]!);
-        text(l[k + 2]!);
-        text(l[k + 3]!);
+      const lines: PurchaseLine[] = new Array(count);
+      for (let k = 0; k < count; k++, line++) {
+        const o = line * LINE_WIDTH;
+        lines[k] = {
+          productId: text(l[o]!),
+          sku: text(l[o + 1]!),
+          product: text(l[o + 2]!),
+          category: text(l[o + 3]!),
+          quantity: l[o + 4]!,
+          unitPriceMinor: l[o + 5]!,
+        };
       }
-      purchases[n] = new PackedPurchase(
-        {
-          id: i[n]!,
-          customerId: text(p[at]!),
-          at: p[at + 1]!,
-          createdAt: p[at + 2]!,
-          totalMinor: p[at + 3]!,
-          currency: text(p[at + 4]!),
-          channel: text(p[at + 5]!),
-          orderId: text(p[at + 6]!),
-        },
-        page,
-        line,
-        count,
-      );
-      line += count;
+      purchases[n] = {
+        id: i[n]!,
+        customerId: text(p[at]!),
+        at: p[at + 1]!,
+        createdAt: p[at + 2]!,
+        totalMinor: p[at + 3]!,
+        currency: text(p[at + 4]!),
+        channel: text(p[at + 5]!),
+        orderId: text(p[at + 6]!),
+        lines,
+      };
     }
     if (line * LINE_WIDTH !== l.length)
       throw new Error('a page of purchases holds lines no purchase has');
     return purchases;
   },
 };
-
-/** A page's lines as read: every purchase of the page reads its own lines from them. */
-interface PageLines {
-  text(at: number): string;
-  l: readonly number[];
-}
-
-/**
- * A purchase read from a page, whose lines stay in the page's numbers until asked for: 1M
- * lines kept as objects were 1M more objects for every garbage collection to walk (80-110 ms
- * pauses at 100k customers, the spikes in the segment and search timings). `lines` builds
- * them on each read; what leaves the store goes through `plainPurchase`.
- */
-export class PackedPurchase implements Purchase {
-  id!: string;
-  customerId!: string;
-  at!: number;
-  createdAt!: number;
-  totalMinor!: number;
-  currency!: string;
-  channel!: string;
-  orderId!: string;
-  readonly #page: PageLines;
-  readonly #first: number;
-  readonly #count: number;
-
-  constructor(fields: Omit<Purchase, 'lines'>, page: PageLines, first: number, count: number) {
-    Object.assign(this, fields);
-    this.#page = page;
-    this.#first = first;
-    this.#count = count;
-  }
-
-  get lines(): PurchaseLine[] {
-    const { text, l } = this.#page;
-    const lines: PurchaseLine[] = new Array(this.#count);
-    for (let k = 0; k < this.#count; k++) {
-      const o = (this.#first + k) * LINE_WIDTH;
-      lines[k] = {
-        productId: text(l[o]!),
-        sku: text(l[o + 1]!),
-        product: text(l[o + 2]!),
-        category: text(l[o + 3]!),
-        quantity: l[o + 4]!,
-        unitPriceMinor: l[o + 5]!,
-      };
-    }
-    return lines;
-  }
-
-  toJSON(): Purchase {
-    return plainPurchase(this);
-  }
-}
-
-/** A purchase as a plain object, lines included (to send it out of the store). */
-export function plainPurchase(purchase: Purchase): Purchase {
-  const { id, customerId, at, createdAt, totalMinor, currency, channel, orderId } = purchase;
-  return {
-    id,
-    customerId,
-    at,
-    createdAt,
-    totalMinor,
-    currency,
-    channel,
-    orderId,
-    lines: purchase.lines,
-  };
-}
 
 function isList<K extends 'string' | 'number'>(
   value: unknown,
