@@ -18,7 +18,7 @@ export const encryptedCodec: CodecFactory = (dataKey) => PageCipher.fromDataKey(
  * session holding the derived keys and the decrypted working set).
  */
 /** User Timing mark in the store's thread once the file is fully open (detail: ms since unlock). */
-export const HISTORY_OPEN_MARK = 'comptoir:history-open';
+export const FILE_OPEN_MARK = 'comptoir:file-open';
 
 /** After an unlock: when the saved segments' sizes of the day are written down. */
 const SEGMENT_SIZES_DELAY_MS = 5000;
@@ -86,7 +86,7 @@ export class StoreRuntime {
           .catch(() => undefined)
           .finally(() =>
             // For the bench (read from this worker by Playwright): when the file is fully open.
-            performance.mark(HISTORY_OPEN_MARK, { detail: performance.now() - started }),
+            performance.mark(FILE_OPEN_MARK, { detail: performance.now() - started }),
           );
       },
       // Unreadable pages are reported above; a failure to read at all reaches every call

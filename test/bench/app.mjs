@@ -292,9 +292,7 @@ export async function storeOpenMs(page, timeout = 120_000) {
   while (Date.now() < deadline) {
     for (const worker of page.workers()) {
       const ms = await worker
-        .evaluate(
-          () => performance.getEntriesByName('comptoir:history-open').at(-1)?.detail ?? null,
-        )
+        .evaluate(() => performance.getEntriesByName('comptoir:file-open').at(-1)?.detail ?? null)
         .catch(() => null);
       if (typeof ms === 'number') return ms;
     }

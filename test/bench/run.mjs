@@ -190,7 +190,7 @@ async function main() {
       report('unlock_ready_ms', median(runs), 'ms', median(naiveRuns), 1500, {
         customers: 100_000,
         purchase_lines: 1_000_000,
-        history_open_ms: round(openMs),
+        file_open_ms: round(openMs),
         runs: runs.map((r) => round(r)),
         baseline_runs: naiveRuns.map((r) => round(r)),
       });

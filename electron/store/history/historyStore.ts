@@ -53,14 +53,6 @@ export class HistoryStore {
     this.changes = new HistoryTable(pages.changes);
   }
 
-  static async open(
-    pages: HistoryPages,
-    newId: () => string,
-  ): Promise<{ history: HistoryStore; damaged: DamagedPage[] }> {
-    const { history, loaded } = HistoryStore.opening(pages, newId);
-    return { history, damaged: await loaded };
-  }
-
   /**
    * The history, opened in the background: 1M purchase lines take a few seconds to decrypt
    * and read, and the customer list does not need them. Reads and writes wait until it is

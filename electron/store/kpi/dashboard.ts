@@ -1,7 +1,8 @@
-import type { KpiDashboard, KpiQueryArg } from '../../../shared/contract/kpi';
+import type { z } from 'zod';
+import type { KpiDashboard, kpiQuerySchema } from '../../../shared/contract/kpi';
 import { displayName } from '../../../shared/domain/customer';
 import { computeKpis } from '../../../shared/kpi/computeKpis';
-import { RFM_GROUPS, type KpiQuery } from '../../../shared/kpi/kpiTypes';
+import { RFM_GROUPS } from '../../../shared/kpi/kpiTypes';
 import { foldText } from '../../../shared/domain/fold';
 import type { Purchase } from '../../../shared/domain/purchase';
 import type { CustomerStore } from '../customers/customerStore';
@@ -14,7 +15,7 @@ export interface DashboardDeps {
   segments: SegmentStore;
 }
 
-type Query = Required<Omit<KpiQueryArg, 'settings'>> & { settings: KpiQuery['settings'] };
+type Query = z.output<typeof kpiQuerySchema>;
 
 /**
  * The owner's dashboard: every KPI of `computeKpis` over the file's purchases and customers,

@@ -187,6 +187,18 @@ function naiveExportCsv(): number {
   return performance.now() - start;
 }
 
+/** The app's demo file as the demo loader makes it: customers and their purchases. */
+function demoShop(customerCount: number, now: number) {
+  const customers = demoCustomers(customerCount);
+  const purchases = generateDemoPurchases(generateDemoCustomers(customerCount, 42), {
+    seed: 42,
+    now,
+    lines: customerCount * DEMO_LINES_PER_CUSTOMER,
+    currency: 'EUR',
+  }).map(({ customer, purchase }) => ({ ...purchase, customerId: customers[customer]!.id }));
+  return { customers, purchases };
+}
+
 /**
  * The naive segment count: the reference evaluator (`naiveSegment.ts`), each customer's rule
  * read word for word, every purchase read again for each. At 100k customers and 1M lines that
@@ -199,14 +211,7 @@ function naiveSegmentCount(
   sample: number,
 ): { ms: number[]; sampled: number } {
   const now = Date.now();
-  const inputs = generateDemoCustomers(customerCount, 42);
-  const customers = demoCustomers(customerCount);
-  const purchases = generateDemoPurchases(inputs, {
-    seed: 42,
-    now,
-    lines: customerCount * DEMO_LINES_PER_CUSTOMER,
-    currency: 'EUR',
-  }).map(({ customer, purchase }) => ({ ...purchase, customerId: customers[customer]!.id }));
+  const { customers, purchases } = demoShop(customerCount, now);
   const fields = segmentFields([]);
   const context = {
     now,
@@ -231,19 +236,14 @@ function naiveSegmentCount(
  */
 function naiveDashboard(customerCount: number, queries: number): number[] {
   const now = Date.now();
-  const inputs = generateDemoCustomers(customerCount, 42);
-  const customers = demoCustomers(customerCount);
-  const purchases = generateDemoPurchases(inputs, {
-    seed: 42,
-    now,
-    lines: customerCount * DEMO_LINES_PER_CUSTOMER,
-    currency: 'EUR',
-  }).map(({ customer, purchase }) => ({
-    customerId: customers[customer]!.id,
-    at: purchase.at,
-    channel: purchase.channel,
-    totalMinor: purchaseTotalMinor(purchase.lines),
+  const shop = demoShop(customerCount, now);
+  const purchases = shop.purchases.map((p) => ({
+    customerId: p.customerId,
+    at: p.at,
+    channel: p.channel,
+    totalMinor: purchaseTotalMinor(p.lines),
   }));
+  const customers = shop.customers;
   const data = { purchases, customers };
   const day = 86_400_000;
   return Array.from({ length: queries }, (_, i) => {
