@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KpiDashboard, kpiQuerySchema } from '../../../shared/contract/kpi';
+import type { KpiReport } from '../../../shared/kpi/kpiTypes';
 import { displayName } from '../../../shared/domain/customer';
 import { computeKpis } from '../../../shared/kpi/computeKpis';
 import { RFM_GROUPS } from '../../../shared/kpi/kpiTypes';
@@ -18,17 +19,25 @@ export interface DashboardDeps {
 type Query = z.output<typeof kpiQuerySchema>;
 
 /**
- * The owner's dashboard: every KPI of `computeKpis` over the file's purchases and customers,
- * for a saved segment's members when one is chosen. Id lists stay here (drill-down asks).
+ * Every KPI of `computeKpis` over the file's purchases and customers, for a saved segment's
+ * members when one is chosen, with the customer id lists (RFM groups, inactive customers).
  */
-export async function kpiDashboard(deps: DashboardDeps, arg: Query): Promise<KpiDashboard> {
+export async function kpiReport(deps: DashboardDeps, arg: Query): Promise<KpiReport> {
   await deps.history.whenLoaded();
   const members = arg.segment ? await deps.segments.memberIds(arg.segment) : null;
-  const purchases = deps.history.allPurchases();
-  const report = computeKpis(
-    { purchases, customers: deps.customers.everyone() },
+  return computeKpis(
+    { purchases: deps.history.allPurchases(), customers: deps.customers.everyone() },
     { ...arg, members },
   );
+}
+
+/**
+ * The owner's dashboard: the report without its id lists (drill-down asks for them), with the
+ * top customers' names and the channels in use.
+ */
+export async function kpiDashboard(deps: DashboardDeps, arg: Query): Promise<KpiDashboard> {
+  const report = await kpiReport(deps, arg);
+  const purchases = deps.history.allPurchases();
   return {
     ...report,
     inactive: {
