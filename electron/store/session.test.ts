@@ -1,12 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { customerInputSchema, type CustomerDraft } from '../../shared/domain/customer';
 import { interactionInputSchema } from '../../shared/domain/interaction';
-import { purchaseInputSchema, type PurchaseDraft } from '../../shared/domain/purchase';
+import {
+  purchaseInputSchema,
+  type Purchase,
+  type PurchaseDraft,
+} from '../../shared/domain/purchase';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { randomBytes } from '../../shared/vault/bytes';
 import { PageCipher } from './crypto/pageCipher';
 import { openDatabase, type ComptoirDatabase } from './db/database';
 import { purchaseColumns } from '../../shared/segments/purchaseColumns';
+import { purchaseListColumns } from '../../shared/kpi/kpiColumns';
 import { Session } from './session';
 
 let db: ComptoirDatabase;
@@ -56,19 +61,30 @@ describe('an unlocked customer file', () => {
     const file = await open();
     const a = await file.customers.create(input({ lastName: 'A' }));
     const b = await file.customers.create(input({ lastName: 'B' }));
+    const made: Purchase[] = [];
     for (let i = 0; i < 4; i++)
-      await file.addPurchase(purchaseInputSchema.parse(purchase(i % 2 ? a.id : b.id, [100, i])));
+      made.push(
+        await file.addPurchase(purchaseInputSchema.parse(purchase(i % 2 ? a.id : b.id, [100, i]))),
+      );
     const again = await open();
     await again.history.whenLoaded();
-    const same = () =>
-      expect(again.history.purchaseColumns()).toEqual(
-        purchaseColumns(again.history.allPurchases()),
-      );
+    // Built from scratch from the purchases the test made, in the order they were made.
+    const same = () => {
+      expect(again.history.purchaseColumns()).toEqual(purchaseColumns([...made]));
+      const kpi = again.history.kpiPurchases();
+      const expected = purchaseListColumns(made);
+      expect(Array.from(kpi.at)).toEqual(Array.from(expected.at));
+      expect(Array.from(kpi.totalMinor)).toEqual(Array.from(expected.totalMinor));
+      expect(Array.from(kpi.customer, (t) => kpi.texts[t])).toEqual(made.map((p) => p.customerId));
+      expect(Array.from(kpi.channel, (t) => kpi.texts[t])).toEqual(made.map((p) => p.channel));
+    };
     same();
     const added = await again.addPurchase(purchaseInputSchema.parse(purchase(a.id, [700])));
+    made.push(added);
     same();
     expect(again.history.purchaseColumns().at).toHaveLength(5);
-    await again.remove('purchase', added.id);
+    await again.remove('purchase', made[1]!.id);
+    made.splice(1, 1);
     same();
     expect(again.history.purchaseColumns().at).toHaveLength(4);
   });
@@ -94,7 +110,7 @@ describe('an unlocked customer file', () => {
     const { session, historyDamaged } = await Session.open(db, cipher, options);
     session.clear();
     await historyDamaged;
-    expect(() => session.history.allPurchases()).toThrow(/locked/);
+    expect(() => session.history.kpiPurchases()).toThrow(/locked/);
   });
 
   it('keeps figures current on every purchase, and a first purchase makes a lead a customer', async () => {

@@ -5,7 +5,7 @@ import { kpiColumns } from './kpiColumns';
 import { kpiScope } from './kpiScope';
 import { kpiSeries } from './kpiSeries';
 import { comparisonPeriod } from './kpiTime';
-import type { KpiData, KpiQuery, KpiReport } from './kpiTypes';
+import type { KpiInput, KpiQuery, KpiReport } from './kpiTypes';
 import { comparePeriods, periodFigures } from './periodFigures';
 import { topCustomers } from './topCustomers';
 
@@ -14,7 +14,7 @@ import { topCustomers } from './topCustomers';
  * then a handful of linear passes over typed arrays (see KPI_DEFINITIONS for what each means,
  * and naiveKpis for the same read word for word).
  */
-export function computeKpis(data: KpiData, query: KpiQuery): KpiReport {
+export function computeKpis(data: KpiInput, query: KpiQuery): KpiReport {
   const columns = kpiColumns(data.purchases, data.customers);
   const scope = kpiScope(columns, query);
   const { from, to } = query;

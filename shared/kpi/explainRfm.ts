@@ -2,7 +2,7 @@ import { foldText } from '../domain/fold';
 import { kpiColumns } from './kpiColumns';
 import { DAY_MS } from './kpiTime';
 import { RFM_GROUPS } from './kpiTypes';
-import type { KpiData, KpiQuery, RfmExplanation } from './kpiTypes';
+import type { KpiInput, KpiQuery, RfmExplanation } from './kpiTypes';
 import { RFM_GROUP_AT, amountReason, recencyReason } from './rfmScores';
 
 /**
@@ -10,7 +10,7 @@ import { RFM_GROUP_AT, amountReason, recencyReason } from './rfmScores';
  * the threshold that gave it. null for a customer out of the filters or without an order.
  */
 export function explainRfm(
-  data: KpiData,
+  data: KpiInput,
   query: KpiQuery,
   customerId: string,
 ): RfmExplanation | null {

@@ -1,5 +1,5 @@
 import { foldText } from '../domain/fold';
-import type { KpiCustomer, KpiPurchase } from './kpiTypes';
+import type { KpiCustomer, KpiPurchase, KpiPurchaseColumns } from './kpiTypes';
 import { timeSlots } from './timeOrder';
 
 /**
@@ -47,24 +47,21 @@ interface CustomerColumns {
 
 // Sorting waits for a new purchase list, folding cities for a new customer list: editing a
 // customer does not sort a million purchases again.
-const sortedCache = new WeakMap<readonly KpiPurchase[], SortedPurchases>();
+type Purchases = readonly KpiPurchase[] | KpiPurchaseColumns;
+const sortedCache = new WeakMap<Purchases, SortedPurchases>();
 const customerCache = new WeakMap<readonly KpiCustomer[], CustomerColumns>();
-const pairCache = new WeakMap<
-  readonly KpiPurchase[],
-  WeakMap<readonly KpiCustomer[], KpiColumns>
->();
+const pairCache = new WeakMap<Purchases, WeakMap<readonly KpiCustomer[], KpiColumns>>();
 
 /** The columns of a purchase list and a customer list, built once per pair of lists. */
-export function kpiColumns(
-  purchases: readonly KpiPurchase[],
-  customers: readonly KpiCustomer[],
-): KpiColumns {
+export function kpiColumns(purchases: Purchases, customers: readonly KpiCustomer[]): KpiColumns {
   let byCustomers = pairCache.get(purchases);
   if (!byCustomers) pairCache.set(purchases, (byCustomers = new WeakMap()));
   let columns = byCustomers.get(customers);
   if (!columns) {
     columns = join(
-      cached(sortedCache, purchases, sortPurchases),
+      cached(sortedCache, purchases, (list) =>
+        sortPurchases(isColumns(list) ? list : purchaseListColumns(list)),
+      ),
       cached(customerCache, customers, customerColumns),
     );
     byCustomers.set(customers, columns);
@@ -93,21 +90,54 @@ function numbering(folded: Map<string, number>): (raw: string) => number {
   };
 }
 
-function sortPurchases(purchases: readonly KpiPurchase[]): SortedPurchases {
+function isColumns(purchases: Purchases): purchases is KpiPurchaseColumns {
+  return !Array.isArray(purchases);
+}
+
+/** A list of purchase objects as columns (tests and the naive checks hand out lists). */
+export function purchaseListColumns(purchases: readonly KpiPurchase[]): KpiPurchaseColumns {
+  const texts: string[] = [];
+  const index = new Map<string, number>();
+  const textOf = (value: string) => {
+    let n = index.get(value);
+    if (n === undefined) index.set(value, (n = texts.push(value) - 1));
+    return n;
+  };
   const count = purchases.length;
+  const columns = {
+    count,
+    at: new Float64Array(count),
+    totalMinor: new Float64Array(count),
+    channel: new Int32Array(count),
+    customer: new Int32Array(count),
+    texts,
+  };
+  purchases.forEach((p, i) => {
+    columns.at[i] = p.at;
+    columns.totalMinor[i] = p.totalMinor;
+    columns.channel[i] = textOf(p.channel);
+    columns.customer[i] = textOf(p.customerId);
+  });
+  return columns;
+}
+
+function sortPurchases(purchases: KpiPurchaseColumns): SortedPurchases {
+  const { count, texts } = purchases;
   // A time that is not a number counts as +Infinity: last, where no period reaches.
   const times = new Float64Array(count);
   let sorted = true;
   for (let p = 0; p < count; p++) {
-    const at = purchases[p]!.at;
+    const at = purchases.at[p]!;
     times[p] = at === at ? at : Infinity;
     if (p > 0 && times[p]! < times[p - 1]!) sorted = false;
   }
   const slot = sorted ? null : timeSlots(times);
   const channels = new Map<string, number>();
   const channelOf = numbering(channels);
+  // Each text folded or numbered once, by its index: -1 not seen yet.
+  const channelByText = new Int32Array(texts.length).fill(-1);
+  const buyerByText = new Int32Array(texts.length).fill(-1);
   const buyerIds: string[] = [];
-  const buyerOf = new Map<string, number>();
   const result: SortedPurchases = {
     at: new Float64Array(count),
     totalMinor: new Float64Array(count),
@@ -116,18 +146,17 @@ function sortPurchases(purchases: readonly KpiPurchase[]): SortedPurchases {
     buyer: new Int32Array(count),
     buyerIds,
   };
-  // Read in the list's order (objects lie in memory that way), write each at its slot.
   for (let p = 0; p < count; p++) {
-    const purchase = purchases[p]!;
     const i = slot === null ? p : slot[p]!;
     result.at[i] = times[p]!;
-    result.totalMinor[i] = purchase.totalMinor;
-    result.channel[i] = channelOf(purchase.channel);
-    let b = buyerOf.get(purchase.customerId);
-    if (b === undefined) {
-      b = buyerIds.push(purchase.customerId) - 1;
-      buyerOf.set(purchase.customerId, b);
-    }
+    result.totalMinor[i] = purchases.totalMinor[p]!;
+    const channel = purchases.channel[p]!;
+    let c = channelByText[channel]!;
+    if (c < 0) channelByText[channel] = c = channelOf(texts[channel]!);
+    result.channel[i] = c;
+    const customer = purchases.customer[p]!;
+    let b = buyerByText[customer]!;
+    if (b < 0) buyerByText[customer] = b = buyerIds.push(texts[customer]!) - 1;
     result.buyer[i] = b;
   }
   return result;

@@ -17,9 +17,28 @@ export interface KpiCustomer {
   status: CustomerStatus;
 }
 
+/**
+ * Purchases as the store keeps them, as columns: texts (customer ids, channels) are indexes
+ * in `texts`. The same object until something is written, like the arrays.
+ */
+export interface KpiPurchaseColumns {
+  count: number;
+  at: ArrayLike<number>;
+  totalMinor: ArrayLike<number>;
+  channel: ArrayLike<number>;
+  customer: ArrayLike<number>;
+  texts: readonly string[];
+}
+
 /** Customer ids are unique; the store hands out the same arrays until something is written. */
 export interface KpiData {
   purchases: readonly KpiPurchase[];
+  customers: readonly KpiCustomer[];
+}
+
+/** What computeKpis reads: purchases as a list, or as the store keeps them. */
+export interface KpiInput {
+  purchases: readonly KpiPurchase[] | KpiPurchaseColumns;
   customers: readonly KpiCustomer[];
 }
 

@@ -35,10 +35,17 @@ export interface SegmentContext {
   fields: ReadonlyMap<string, SegmentField>;
   /** Saved segments' rules, by name, for "member of". */
   segments: ReadonlyMap<string, RuleGroup>;
-  purchases: readonly PurchaseFacts[];
+  /** The purchases as objects (the naive evaluator reads these; the store gives columns). */
+  purchases?: readonly PurchaseFacts[];
   /** The same purchases as columns, when the caller keeps them (else built from `purchases`). */
   purchaseColumns?: PurchaseColumns;
   interactions: readonly InteractionFacts[];
+}
+
+function purchasesOf(context: SegmentContext): readonly PurchaseFacts[] {
+  if (!context.purchases)
+    throw new Error('A segment context needs its purchases, as objects or columns');
+  return context.purchases;
 }
 
 /** A rule that cannot be evaluated: an incomplete condition, an unknown segment, a cycle. */
@@ -129,7 +136,7 @@ function boughtFlags(
   customers: readonly Customer[],
   context: SegmentContext,
 ) {
-  const columns = context.purchaseColumns ?? purchaseColumns(context.purchases);
+  const columns = context.purchaseColumns ?? purchaseColumns(purchasesOf(context));
   const wanted = columns.texts.get(foldText(rule.value.trim()));
   const from = rule.within ? lastWindow(rule.within, context.now)[0] : -Infinity;
   const buyers = columns.customerIds.length;

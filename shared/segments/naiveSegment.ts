@@ -40,6 +40,7 @@ export function naiveInSegment(
       if (conditionProblem(rule, context.fields)) throw new SegmentRuleError('bad', 'incomplete');
       let times = 0;
       let amount = 0;
+      if (!context.purchases) throw new Error('The naive evaluator reads purchases as objects');
       for (const purchase of context.purchases) {
         if (purchase.customerId !== customer.id) continue;
         if (rule.within && purchase.at < lastWindow(rule.within, context.now)[0]) continue;

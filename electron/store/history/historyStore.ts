@@ -11,6 +11,7 @@ import {
   type PurchaseInput,
 } from '../../../shared/domain/purchase';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
+import type { KpiPurchaseColumns } from '../../../shared/kpi/kpiTypes';
 import { AppError } from '../../../shared/errors';
 import type { RecordPages, SealedChange } from '../pages/recordPages';
 import {
@@ -18,6 +19,7 @@ import {
   type PurchaseColumns,
 } from '../../../shared/segments/purchaseColumns';
 import { HistoryTable } from './historyTable';
+import { PurchaseTable } from './purchaseTable';
 
 export interface HistoryPages {
   purchases: RecordPages<Purchase>;
@@ -30,7 +32,7 @@ export interface HistoryPages {
  * by customer. Like the customers, every write is sealed first and memory follows the commit.
  */
 export class HistoryStore {
-  private readonly purchases: HistoryTable<Purchase>;
+  private readonly purchases: PurchaseTable;
   private readonly interactions: HistoryTable<Interaction>;
   private readonly changes: HistoryTable<CustomerChange>;
 
@@ -45,7 +47,7 @@ export class HistoryStore {
     pages: HistoryPages,
     private readonly newId: () => string,
   ) {
-    this.purchases = new HistoryTable(pages.purchases, {
+    this.purchases = new PurchaseTable(pages.purchases, {
       added: (rows) => this.columns?.add(rows),
       reset: () => (this.columns = null),
     });
@@ -99,9 +101,10 @@ export class HistoryStore {
     return this.purchases.version + this.interactions.version;
   }
 
-  allPurchases(): readonly Purchase[] {
+  /** Every purchase as the dashboard reads them: columns, the same object until a write. */
+  kpiPurchases(): KpiPurchaseColumns {
     this.mustBeLoaded();
-    return this.purchases.rows();
+    return this.purchases.kpiColumns();
   }
 
   /** Every purchase as columns (segments' behaviour conditions), kept up to date. */
@@ -109,7 +112,8 @@ export class HistoryStore {
     this.mustBeLoaded();
     if (!this.columns) {
       this.columns = new PurchaseColumnsBuilder();
-      this.columns.add(this.purchases.rows());
+      const columns = this.columns;
+      this.purchases.replay((purchases) => columns.add(purchases));
     }
     return this.columns.columns();
   }
@@ -161,9 +165,9 @@ export class HistoryStore {
   /** Purchases taken back (an undone orders import), with each customer's figures without them. */
   async prepareRemovePurchases(ids: string[]) {
     await this.ready;
-    const known = ids.filter((id) => this.purchases.byId.has(id));
+    const known = ids.filter((id) => this.purchases.has(id));
     const gone = new Set(known);
-    const customers = new Set(known.map((id) => this.purchases.byId.get(id)!.customerId));
+    const customers = new Set(known.map((id) => this.purchases.customerOf(id)!));
     const figures = new Map<string, CustomerFigures>();
     for (const customerId of customers)
       figures.set(customerId, this.figuresWith(customerId, { without: gone }));
@@ -213,11 +217,15 @@ export class HistoryStore {
   async prepareRemove(kind: 'purchase' | 'interaction', id: string) {
     await this.ready;
     const table = kind === 'purchase' ? this.purchases : this.interactions;
-    const row = table.byId.get(id);
-    if (!row) throw new AppError('NOT_FOUND', `No ${kind} with id ${id}`, { id });
+    const customerId =
+      kind === 'purchase'
+        ? this.purchases.customerOf(id)
+        : this.interactions.byId.get(id)?.customerId;
+    if (customerId === undefined)
+      throw new AppError('NOT_FOUND', `No ${kind} with id ${id}`, { id });
     return {
-      customerId: row.customerId,
-      figures: this.figuresWith(row.customerId, { without: new Set([id]) }),
+      customerId,
+      figures: this.figuresWith(customerId, { without: new Set([id]) }),
       sealed: await table.sealRemove([id]),
     };
   }

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { KpiDashboard, kpiQuerySchema } from '../../../shared/contract/kpi';
-import type { KpiReport } from '../../../shared/kpi/kpiTypes';
+import type { KpiPurchaseColumns, KpiReport } from '../../../shared/kpi/kpiTypes';
 import { displayName } from '../../../shared/domain/customer';
 import { computeKpis } from '../../../shared/kpi/computeKpis';
 import { RFM_GROUPS } from '../../../shared/kpi/kpiTypes';
 import { foldText } from '../../../shared/domain/fold';
-import type { Purchase } from '../../../shared/domain/purchase';
 import type { CustomerStore } from '../customers/customerStore';
 import type { HistoryStore } from '../history/historyStore';
 import type { SegmentStore } from '../segments/segmentStore';
@@ -26,7 +25,7 @@ export async function kpiReport(deps: DashboardDeps, arg: Query): Promise<KpiRep
   await deps.history.whenLoaded();
   const members = arg.segment ? await deps.segments.memberIds(arg.segment) : null;
   return computeKpis(
-    { purchases: deps.history.allPurchases(), customers: deps.customers.everyone() },
+    { purchases: deps.history.kpiPurchases(), customers: deps.customers.everyone() },
     { ...arg, members },
   );
 }
@@ -37,7 +36,7 @@ export async function kpiReport(deps: DashboardDeps, arg: Query): Promise<KpiRep
  */
 export async function kpiDashboard(deps: DashboardDeps, arg: Query): Promise<KpiDashboard> {
   const report = await kpiReport(deps, arg);
-  const purchases = deps.history.allPurchases();
+  const purchases = deps.history.kpiPurchases();
   return {
     ...report,
     inactive: {
@@ -71,18 +70,22 @@ function nameOf(customers: CustomerStore, id: string): string {
   }
 }
 
-const channelCache = new WeakMap<readonly Purchase[], string[]>();
+const channelCache = new WeakMap<KpiPurchaseColumns, string[]>();
 
 /**
  * The channels in use, most used first; spellings that differ only by case or accents are one
  * channel (the filter compares them folded), shown as most often written.
  */
-function channelsOf(purchases: readonly Purchase[]): string[] {
+function channelsOf(purchases: KpiPurchaseColumns): string[] {
   let channels = channelCache.get(purchases);
   if (!channels) {
+    const byText = new Int32Array(purchases.texts.length);
+    for (let p = 0; p < purchases.count; p++) byText[purchases.channel[p]!]!++;
     const counts = new Map<string, number>();
-    for (const p of purchases)
-      if (p.channel) counts.set(p.channel, (counts.get(p.channel) ?? 0) + 1);
+    byText.forEach((count, text) => {
+      const name = purchases.texts[text]!;
+      if (count > 0 && name) counts.set(name, count);
+    });
     const byFolded = new Map<string, { name: string; count: number; total: number }>();
     for (const [name, count] of counts) {
       const key = foldText(name);

@@ -109,37 +109,51 @@ export class RecordPages<T extends { id: string }> {
    * Opens every page (from the snapshot given, used once, or read now); a page that fails to
    * open is moved to quarantine and reported.
    */
-  async loadAll(
+  async loadAll({
+    gently = false,
+    each,
+  }: {
     /** In the background (the history): pages read in turn, a look at the queue every ~8 ms. */
-    { gently = false }: { gently?: boolean } = {},
-  ): Promise<{ records: T[]; damaged: DamagedPage[] }> {
+    gently?: boolean;
+    /**
+     * Takes each page's records as it opens, in page order; `records` then comes back empty
+     * (the purchases: 1M lines never sit in memory as objects all at once).
+     */
+    each?: (records: T[]) => void;
+  } = {}): Promise<{ records: T[]; damaged: DamagedPage[] }> {
     const snapshot = this.snapshot;
     this.snapshot = null;
     const rows =
       snapshot?.tables.get(this.table) ??
       (await this.db.pages.where('table').equals(this.table).toArray());
+    const records: T[] = [];
+    const failed: { row: PageRow; error: unknown }[] = [];
     const open = async (row: PageRow, payload: Promise<unknown>) => {
+      let opened: T[];
       try {
-        return { ok: true as const, row, records: this.encoding.decode(await payload) };
+        opened = this.encoding.decode(await payload);
       } catch (error) {
-        return { ok: false as const, row, error };
+        failed.push({ row, error });
+        return;
       }
+      const number = Number(row.id.slice(this.table.length + 1));
+      this.lastPage = Math.max(this.lastPage, Number.isFinite(number) ? number : 0);
+      this.unfiled.push([row.id, opened.map((record) => record.id)]);
+      if (each) each(opened);
+      else for (const record of opened) records.push(record);
     };
-    let opened: Awaited<ReturnType<typeof open>>[];
     if (!gently) {
-      opened = await Promise.all(
-        rows.map((row) => open(row, this.codec.open(this.table, row.id, row))),
-      );
+      const plain = rows.map((row) => settle(this.codec.open(this.table, row.id, row)));
+      for (let k = 0; k < rows.length; k++) await open(rows[k]!, plain[k]!.then(unsettle));
     } else {
-      // Decrypting runs off this thread, all at once; parsing runs here, one page at a time,
-      // so that the list's and the search's calls get through (1M lines: ~670 pages).
-      opened = [];
+      // Decrypting runs off this thread, a batch at a time; parsing runs here, one page at a
+      // time, so that the list's and the search's calls get through (1M lines: ~670 pages).
       let since = performance.now();
       for (let i = 0; i < rows.length; i += GENTLE_BATCH) {
         const batch = rows.slice(i, i + GENTLE_BATCH);
         const plain = batch.map((row) => settle(this.codec.open(this.table, row.id, row)));
         for (let k = 0; k < batch.length; k++) {
-          opened.push(await open(batch[k]!, plain[k]!.then(unsettle)));
+          await open(batch[k]!, plain[k]!.then(unsettle));
           if (performance.now() - since > 8) {
             await yieldToEvents();
             since = performance.now();
@@ -147,23 +161,14 @@ export class RecordPages<T extends { id: string }> {
         }
       }
     }
-    const records: T[] = [];
-    const damaged: DamagedPage[] = [];
-    for (const result of opened) {
-      const number = Number(result.row.id.slice(this.table.length + 1));
+    // A damaged page's number still counts: a new page never takes the number of one in
+    // quarantine.
+    for (const { row } of failed) {
+      const number = Number(row.id.slice(this.table.length + 1));
       this.lastPage = Math.max(this.lastPage, Number.isFinite(number) ? number : 0);
-      if (!result.ok) {
-        damaged.push({ pageId: result.row.id, count: result.row.count });
-        continue;
-      }
-      const ids: string[] = [];
-      for (const record of result.records) {
-        ids.push(record.id);
-        records.push(record);
-      }
-      this.unfiled.push([result.row.id, ids]);
     }
-    if (damaged.length > 0) await this.quarantine(opened.flatMap((r) => (r.ok ? [] : [r])));
+    const damaged = failed.map(({ row }) => ({ pageId: row.id, count: row.count }));
+    if (failed.length > 0) await this.quarantine(failed);
     return { records, damaged };
   }
 

@@ -281,7 +281,6 @@ export class SegmentStore {
       minorPerUnit: minorPerUnit(settings.currency),
       fields: segmentFields(settings.customFields),
       segments: byName,
-      purchases: this.deps.history.allPurchases(),
       purchaseColumns: this.deps.history.purchaseColumns(),
       interactions: this.deps.history.allInteractions(),
     };
