@@ -1,8 +1,10 @@
 import type { CoreEvents, CoreHandlers } from '../../shared/contract/core';
+import type { ListFilter } from '../../shared/contract/customers';
 import type { Server } from '../../shared/rpc/server';
 import type { StoreRuntime } from './storeRuntime';
 import { exportCustomers } from './export/exportCustomers';
 import { kpiDashboard } from './kpi/dashboard';
+import { listMembers } from './kpi/drill';
 
 export type Emit = Server<CoreEvents>['emit'];
 
@@ -12,15 +14,15 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
   const file = () => runtime.file();
   const customers = () => runtime.customers();
   const changed = (ids: string[]) => emit('customers.changed', { kind: 'updated', ids });
-  /** A list query with its segment's members, when it names one. */
-  const inSegment = async <Q extends { filter?: { segment: string } }>(query: Q) =>
-    query.filter?.segment
-      ? { ...query, members: await file().segments.memberIds(query.filter.segment) }
-      : query;
+  /** A list query with the members of its segment or dashboard figure, when it names one. */
+  const withMembers = async <Q extends { filter?: ListFilter }>(query: Q) => {
+    const members = await listMembers(file(), query.filter);
+    return members ? { ...query, members } : query;
+  };
   return {
     'system.ping': () => ({ at: Date.now() }),
-    'customers.list': async (query) => customers().list(await inSegment(query)),
-    'customers.ids': async (query) => customers().matching(await inSegment(query)),
+    'customers.list': async (query) => customers().list(await withMembers(query)),
+    'customers.ids': async (query) => customers().matching(await withMembers(query)),
     'customers.get': ({ id }) => customers().get(id),
     'customers.create': async ({ customer }) => {
       const created = await customers().create(customer);
@@ -97,7 +99,7 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
     },
     'export.customers': async ({ scope, ...request }) => {
       const store = customers();
-      const ids = scope.kind === 'list' ? store.matching(await inSegment(scope)) : scope.ids;
+      const ids = scope.kind === 'list' ? store.matching(await withMembers(scope)) : scope.ids;
       const chosen = ids.map((id) => store.get(id));
       return exportCustomers(chosen, request, file().catalog.settings().customFields);
     },

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { NO_LIST_FILTER } from '../../shared/contract/customers';
 import type { AppInfo } from '../../shared/contract/host';
+import type { KpiDrill } from '../../shared/contract/kpi';
 import { Toasts } from '../components/Toasts';
 import { useT } from '../i18n/useT';
 import { CustomersPage } from '../features/customers/components/CustomersPage';
@@ -38,6 +40,12 @@ function OpenFile() {
   const [section, setSection] = useState<'customers' | 'segments' | 'dashboard'>('customers');
   const { customerList } = useServices();
   const remember = useSegmentNames((s) => s.remember);
+  /** The customer list on those customers alone, as the user sees it after a click. */
+  const showCustomers = (filter: Partial<typeof NO_LIST_FILTER>) => {
+    customerList.getState().setQuery('');
+    customerList.getState().setFilter({ ...NO_LIST_FILTER, ...filter });
+    setSection('customers');
+  };
 
   useEffect(() => {
     host.send('host.appInfo', {}).then(setInfo, () => setInfo(null));
@@ -85,14 +93,12 @@ function OpenFile() {
       {section === 'customers' ? (
         <CustomersPage />
       ) : section === 'dashboard' ? (
-        <DashboardPage />
+        <DashboardPage onShowCustomers={(kpi: KpiDrill) => showCustomers({ kpi })} />
       ) : (
         <SegmentsPage
           onShowMembers={(segment) => {
             remember(segment.id, segment.name);
-            customerList.getState().setQuery('');
-            customerList.getState().setFilter({ statuses: [], tag: '', segment: segment.id });
-            setSection('customers');
+            showCustomers({ segment: segment.id });
           }}
         />
       )}

@@ -47,6 +47,13 @@ export const enDashboard = {
   'dashboard.top.name': 'Customer',
   'dashboard.top.revenue': 'Spent',
   'dashboard.top.orders': 'Orders',
+  'dashboard.drill.see': { one: 'See {count} customer', other: 'See the {count} customers' },
+  'dashboard.drill.seeGroup': '{see} ({group})',
+  'dashboard.drill.column': 'In the customer list',
+  'dashboard.drill.chipRfm': 'Dashboard: {group} (RFM)',
+  'dashboard.drill.chipInactive': 'Dashboard: inactive customers',
+  'dashboard.drill.chipTitle': 'As the dashboard counted them, {from} to {to}',
+  'dashboard.drill.chipClear': 'Remove the dashboard filter',
   'dashboard.unknownOrders': {
     one: '{count} order of the period has no customer in the file: it counts in revenue and orders only.',
     other:

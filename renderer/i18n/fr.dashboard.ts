@@ -47,6 +47,13 @@ export const frDashboard: Record<keyof typeof enDashboard, Message> = {
   'dashboard.top.name': 'Client',
   'dashboard.top.revenue': 'Dépensé',
   'dashboard.top.orders': 'Commandes',
+  'dashboard.drill.see': { one: 'Voir {count} client', other: 'Voir les {count} clients' },
+  'dashboard.drill.seeGroup': '{see} ({group})',
+  'dashboard.drill.column': 'Dans la liste des clients',
+  'dashboard.drill.chipRfm': 'Tableau de bord : {group} (RFM)',
+  'dashboard.drill.chipInactive': 'Tableau de bord : clients inactifs',
+  'dashboard.drill.chipTitle': 'Comptés par le tableau de bord, du {from} au {to}',
+  'dashboard.drill.chipClear': 'Retirer le filtre du tableau de bord',
   'dashboard.unknownOrders': {
     one: '{count} commande de la période n’a pas de client dans le fichier : elle compte seulement dans le chiffre d’affaires et les commandes.',
     other:

@@ -8,6 +8,7 @@ import {
 } from '../domain/customer';
 import type { TimelineEntry } from '../domain/timeline';
 import { method } from './define';
+import { kpiDrillSchema } from './kpi';
 
 export const customerId = z.string().min(1).max(64);
 export const LIST_PAGE_MAX = 500;
@@ -35,17 +36,30 @@ export const listQuerySchema = {
       tag: z.string().trim().max(40).default(''),
       /** A saved segment's id: only its members. */
       segment: z.string().max(64).default(''),
+      /** The customers behind a dashboard figure (with a segment too: those in both). */
+      kpi: kpiDrillSchema.nullable().default(null),
     })
-    .default({ statuses: [], tag: '', segment: '' }),
+    .default({ statuses: [], tag: '', segment: '', kpi: null }),
   sort: z
     .strictObject({ field: columnIdSchema, direction: z.enum(['asc', 'desc']) })
     .default(DEFAULT_LIST_SORT),
 };
 export type ListFilter = z.output<typeof listQuerySchema.filter>;
 
-/** Whether a status, a tag or a segment narrows the list. */
+/** The list of every customer: no status, tag, segment or dashboard figure. */
+export const NO_LIST_FILTER: ListFilter = Object.freeze({
+  statuses: [],
+  tag: '',
+  segment: '',
+  kpi: null,
+});
+
+/** Whether a status, a tag, a segment or a dashboard figure narrows the list. */
 export function isFiltered(filter: Partial<ListFilter> | undefined): boolean {
-  return !!filter && ((filter.statuses?.length ?? 0) > 0 || !!filter.tag || !!filter.segment);
+  return (
+    !!filter &&
+    ((filter.statuses?.length ?? 0) > 0 || !!filter.tag || !!filter.segment || !!filter.kpi)
+  );
 }
 
 const tagList = z

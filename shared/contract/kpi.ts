@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema, type KpiReport } from '../kpi/kpiTypes';
+import {
+  DEFAULT_KPI_SETTINGS,
+  RFM_GROUPS,
+  kpiSettingsSchema,
+  type KpiReport,
+} from '../kpi/kpiTypes';
 import { method } from './define';
 
 /** Ten years of days: the longest period the dashboard draws. */
@@ -35,6 +40,22 @@ export const kpiQuerySchema = z
     path: ['to'],
   });
 export type KpiQueryArg = z.input<typeof kpiQuerySchema>;
+/** A dashboard query as the store reads it, every default filled in. */
+export type KpiDashboardQuery = z.output<typeof kpiQuerySchema>;
+
+/**
+ * The customers behind a dashboard figure, as the dashboard counted them: an RFM group's or
+ * the inactive ones, for the dashboard's query (period, segment, channel, city, settings).
+ */
+export const kpiDrillSchema = z.strictObject({
+  query: kpiQuerySchema,
+  pick: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('rfm'), group: z.enum(RFM_GROUPS) }),
+    z.strictObject({ kind: z.literal('inactive') }),
+  ]),
+});
+export type KpiDrill = z.output<typeof kpiDrillSchema>;
+export type KpiPick = KpiDrill['pick'];
 
 export const kpiContract = {
   /** Every dashboard KPI for a period, compared or not, for a segment, channel or city. */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { CustomersScreen } from './pages/CustomersScreen';
@@ -88,4 +89,123 @@ test('the dashboard on demo data: figures with definitions, period, segment and 
   await page
     .locator('.dashboard-panel', { has: page.locator('.cohort-table') })
     .screenshot({ path: testInfo.outputPath('dashboard-cohorts-fr.png') });
+});
+
+/** The RFM group rows that have customers to see, as the panel shows them. */
+async function groupsWithCustomers(page: Page) {
+  const rows = page.locator('.rfm-groups tbody tr', { has: page.getByRole('button') });
+  await expect(rows.first()).toBeVisible();
+  return Promise.all(
+    (await rows.all()).map(async (row) => ({
+      name: ((await row.locator('th').textContent()) ?? '').trim(),
+      count: Number(((await row.locator('td').first().textContent()) ?? '').replace(/\D/g, '')),
+    })),
+  );
+}
+
+const largest = (groups: { name: string; count: number }[]) =>
+  groups.filter((g) => g.count <= 15).reduce((a, b) => (b.count > a.count ? b : a));
+
+test('from an RFM group or the inactive customers to the customer list, in English and French', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const screen = new CustomersScreen(page);
+  await screen.open();
+  await screen.loadDemo('100');
+  await expect(page.getByText('100 demo customers added')).toBeVisible();
+
+  await section(page, 'Dashboard').click();
+  // The largest group whose customers all fit on screen (the list draws only what is seen).
+  const group = largest(await groupsWithCustomers(page));
+  expect(group.count).toBeGreaterThan(1);
+  await page.locator('.rfm-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('drill-dashboard-en.png') });
+  await page.locator('.rfm-panel').screenshot({ path: testInfo.outputPath('drill-rfm-en.png') });
+  await page.locator('.kpi-cards').screenshot({ path: testInfo.outputPath('drill-cards-en.png') });
+  await expectNoSeriousA11yIssue(page);
+  // A smaller laptop window: the links stay beside their groups or wrap under the grid.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page
+    .locator('.rfm-panel')
+    .screenshot({ path: testInfo.outputPath('drill-rfm-1024-en.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // By keyboard: the button names its group.
+  const see = page.getByRole('button', {
+    name: `See the ${group.count} customers (${group.name})`,
+    exact: true,
+  });
+  await see.focus();
+  await page.keyboard.press('Enter');
+
+  await expect(section(page, 'Customers')).toHaveAttribute('aria-current', 'page');
+  const chip = page.locator('.list-filters .chip', { hasText: 'Dashboard:' });
+  await expect(chip).toHaveText(new RegExp(`^Dashboard: ${group.name} \\(RFM\\)`));
+  await expect(page.getByText(`${group.count} of 100 customers`)).toBeVisible();
+  await expect(screen.rows()).toHaveCount(group.count);
+  await expectNoSeriousA11yIssue(page);
+  await page.screenshot({ path: testInfo.outputPath('drill-list-en.png') });
+
+  // "Select all" and the export of the list as shown take the same customers.
+  await screen.rows().first().getByRole('checkbox').check();
+  const bulk = page.getByRole('region', { name: 'Selected customers' });
+  await bulk.getByRole('button', { name: `Select all ${group.count}` }).click();
+  await expect(bulk).toContainText(`${group.count} selected`);
+  await bulk.getByRole('button', { name: 'Clear selection' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const exporting = page.getByRole('dialog', { name: 'Export customers' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exporting.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(
+    csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n'),
+  ).toHaveLength(group.count + 1);
+
+  // Its × shows everyone again.
+  await chip.getByRole('button', { name: 'Remove the dashboard filter' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
+
+  // The inactive customers, then "Clear filters".
+  await section(page, 'Dashboard').click();
+  const inactive = card(page, 'Inactive customers');
+  const count = Number(
+    ((await inactive.locator('.kpi-value').textContent()) ?? '').split('·')[0]!.replace(/\D/g, ''),
+  );
+  expect(count).toBeGreaterThan(0);
+  await inactive
+    .getByRole('button', { name: `See the ${count} customers (Inactive customers)`, exact: true })
+    .click();
+  await expect(chip).toHaveText(/^Dashboard: inactive customers/);
+  await expect(page.getByText(`${count} of 100 customers`)).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
+
+  // In French.
+  await page.getByLabel('Language').selectOption('fr');
+  await section(page, 'Tableau de bord').click();
+  const groupe = largest(await groupsWithCustomers(page));
+  await page.locator('.rfm-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('drill-dashboard-fr.png') });
+  await page.locator('.rfm-panel').screenshot({ path: testInfo.outputPath('drill-rfm-fr.png') });
+  await page.locator('.kpi-cards').screenshot({ path: testInfo.outputPath('drill-cards-fr.png') });
+  await expectNoSeriousA11yIssue(page);
+  await page
+    .getByRole('button', { name: `Voir les ${groupe.count} clients (${groupe.name})`, exact: true })
+    .click();
+  const puce = page.locator('.list-filters .chip', { hasText: 'Tableau de bord' });
+  await expect(puce).toHaveText(new RegExp(`^Tableau de bord : ${groupe.name} \\(RFM\\)`));
+  await expect(page.getByText(`${groupe.count} clients sur 100`)).toBeVisible();
+  await expect(screen.rows()).toHaveCount(groupe.count);
+  await expectNoSeriousA11yIssue(page);
+  await page.screenshot({ path: testInfo.outputPath('drill-list-fr.png') });
+  await puce.getByRole('button', { name: 'Retirer le filtre du tableau de bord' }).click();
+  await expect(puce).toHaveCount(0);
 });

@@ -138,9 +138,9 @@ export function numberKey(value: number): string {
 /** The quick filters: any of the chosen statuses, and the tag (accent- and case-free). */
 export function filterIds(
   ids: string[],
-  filter: ListFilter,
+  filter: Pick<ListFilter, 'statuses' | 'tag'>,
   get: (id: string) => Customer,
-  /** The members of the filter's segment. */
+  /** The members of the filter's segment or dashboard figure. */
   members?: ReadonlySet<string>,
 ): string[] {
   const statuses = new Set(filter.statuses);

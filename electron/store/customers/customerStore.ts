@@ -43,7 +43,7 @@ export interface ListQuery {
   query?: string;
   filter?: ListFilter;
   sort: ListSort;
-  /** The members of `filter.segment`, resolved by the caller (segments live above customers). */
+  /** The members of the filter's segment or dashboard figure, resolved by the caller. */
   members?: ReadonlySet<string>;
 }
 

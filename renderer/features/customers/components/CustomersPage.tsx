@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { isFiltered } from '../../../../shared/contract/customers';
+import { isFiltered, NO_LIST_FILTER } from '../../../../shared/contract/customers';
 import type { Customer } from '../../../../shared/domain/customer';
 import { Icon } from '../../../components/Icon';
 import { useServices } from '../../../app/services';
@@ -187,7 +187,7 @@ function ListBody({
           className="button-secondary"
           onClick={() => {
             customerList.getState().setQuery('');
-            customerList.getState().setFilter({ statuses: [], tag: '', segment: '' });
+            customerList.getState().setFilter(NO_LIST_FILTER);
           }}
         >
           {t('customers.search.clear')}

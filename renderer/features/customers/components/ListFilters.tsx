@@ -1,12 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
+import { isFiltered, NO_LIST_FILTER } from '../../../../shared/contract/customers';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../shared/domain/customer';
 import { useServices } from '../../../app/services';
 import type { MessageKey } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
+import { KpiDrillChip } from '../../dashboard/components/KpiDrillChip';
 import { useSegmentNames } from '../../segments/shownSegment';
 
-/** Quick filters: status chips (any of) and one tag. */
+/** Quick filters: status chips (any of) and one tag; a segment or dashboard figure shown. */
 export function ListFilters() {
   const t = useT();
   const id = useId();
@@ -43,6 +45,12 @@ export function ListFilters() {
           </button>
         </span>
       )}
+      {filter.kpi && (
+        <KpiDrillChip
+          drill={filter.kpi}
+          onClear={() => customerList.getState().setFilter({ ...filter, kpi: null })}
+        />
+      )}
       {CUSTOMER_STATUSES.map((status) => (
         <button
           key={status}
@@ -69,11 +77,11 @@ export function ListFilters() {
           </option>
         ))}
       </select>
-      {(filter.statuses.length > 0 || filter.tag || filter.segment) && (
+      {isFiltered(filter) && (
         <button
           type="button"
           className="link-button"
-          onClick={() => customerList.getState().setFilter({ statuses: [], tag: '', segment: '' })}
+          onClick={() => customerList.getState().setFilter(NO_LIST_FILTER)}
         >
           {t('filters.clear')}
         </button>

@@ -1,6 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CoreClient } from '../../../../shared/contract/core';
-import { DEFAULT_LIST_SORT, type ListFilter } from '../../../../shared/contract/customers';
+import {
+  DEFAULT_LIST_SORT,
+  NO_LIST_FILTER,
+  type ListFilter,
+} from '../../../../shared/contract/customers';
 import type { Customer } from '../../../../shared/domain/customer';
 import type { ColumnId } from '../../../../shared/domain/customerColumns';
 
@@ -18,7 +22,7 @@ export interface CustomerListState {
   sort: ListSort;
   /** Search as you type; '' lists everyone. */
   query: string;
-  /** Quick filters on status and tag. */
+  /** Quick filters on status and tag, a saved segment, a dashboard figure. */
   filter: ListFilter;
   /** Rows matching the query (all customers when there is none); null until the first page. */
   total: number | null;
@@ -89,7 +93,7 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
     return {
       sort: DEFAULT_LIST_SORT,
       query: '',
-      filter: { statuses: [], tag: '', segment: '' },
+      filter: NO_LIST_FILTER,
       total: null,
       all: null,
       shown: { query: '', count: 0 },
@@ -136,7 +140,7 @@ export function createCustomerListStore(core: CoreClient): CustomerListStore {
           total: null,
           all: null,
           query: '',
-          filter: { statuses: [], tag: '', segment: '' },
+          filter: NO_LIST_FILTER,
           error: null,
         });
       },

@@ -1,7 +1,16 @@
 import { cloneElement, useEffect, useId, useMemo, useState, type ReactElement } from 'react';
 import { useStore } from 'zustand';
-import type { KpiDashboard } from '../../../../shared/contract/kpi';
-import type { KpiBucket, KpiCompare } from '../../../../shared/kpi/kpiTypes';
+import type {
+  KpiDashboard,
+  KpiDashboardQuery,
+  KpiDrill,
+  KpiPick,
+} from '../../../../shared/contract/kpi';
+import {
+  DEFAULT_KPI_SETTINGS,
+  type KpiBucket,
+  type KpiCompare,
+} from '../../../../shared/kpi/kpiTypes';
 import type { SegmentSummary } from '../../../../shared/segments/savedSegment';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
@@ -35,12 +44,17 @@ export const DASHBOARD_MARKS = {
 
 const BUCKETS: readonly KpiBucket[] = ['day', 'week', 'month'];
 
+export interface DashboardPageProps {
+  /** Opens the customer list on the customers behind a figure. */
+  onShowCustomers(drill: KpiDrill): void;
+}
+
 /**
  * The owner's dashboard: the period's figures against another period, sales and customers
  * over time, retention by cohort, the RFM groups and the best customers, for everyone or a
  * saved segment, a channel or a city. Every change of filter recomputes it all in the store.
  */
-export function DashboardPage() {
+export function DashboardPage({ onShowCustomers }: DashboardPageProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
   const { core, fileSettings } = useServices();
@@ -53,12 +67,30 @@ export function DashboardPage() {
   const [channel, setChannel] = useState('');
   const [city, setCity] = useState('');
   const [segments, setSegments] = useState<SegmentSummary[]>([]);
-  const [board, setBoard] = useState<KpiDashboard | null>(null);
+  // The board with the query it answers: a drill-down asks for the customers it counted.
+  const [shown, setShown] = useState<{ board: KpiDashboard; query: KpiDashboardQuery } | null>(
+    null,
+  );
+  const board = shown?.board ?? null;
+  const see = (pick: KpiPick) => shown && onShowCustomers({ query: shown.query, pick });
   const [error, setError] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
   // Today as of opening the dashboard: its periods stay put while it is open.
   const [openedAt] = useState(() => Date.now());
   const period = useMemo(() => presetPeriod(preset, openedAt), [preset, openedAt]);
+  const query = useMemo(
+    (): KpiDashboardQuery => ({
+      from: period.from,
+      to: period.to,
+      bucket,
+      compare: compare === 'none' ? null : compare,
+      segment: segment || null,
+      channel: channel || null,
+      city: city.trim() || null,
+      settings: DEFAULT_KPI_SETTINGS,
+    }),
+    [period, bucket, compare, segment, channel, city],
+  );
 
   useEffect(() => {
     core.send('segments.list', {}).then(setSegments, () => setSegments([]));
@@ -69,29 +101,19 @@ export function DashboardPage() {
     let current = true;
     const asked = JSON.stringify({ preset, bucket, compare, segment, channel, city, changes });
     performance.mark(DASHBOARD_MARKS.asked, { detail: asked });
-    core
-      .send('kpi.dashboard', {
-        from: period.from,
-        to: period.to,
-        bucket,
-        compare: compare === 'none' ? null : compare,
-        segment: segment || null,
-        channel: channel || null,
-        city: city.trim() || null,
-      })
-      .then(
-        (next) => {
-          if (!current) return;
-          performance.mark(DASHBOARD_MARKS.shown, { detail: asked });
-          setBoard(next);
-          setError(null);
-        },
-        (e: unknown) => current && setError(errorText(e, t)),
-      );
+    core.send('kpi.dashboard', query).then(
+      (next) => {
+        if (!current) return;
+        performance.mark(DASHBOARD_MARKS.shown, { detail: asked });
+        setShown({ board: next, query });
+        setError(null);
+      },
+      (e: unknown) => current && setError(errorText(e, t)),
+    );
     return () => {
       current = false;
     };
-  }, [core, t, period, preset, bucket, compare, segment, channel, city, changes]);
+  }, [core, t, query, preset, bucket, compare, segment, channel, city, changes]);
 
   const last = new Date(period.to - 1).getTime();
   return (
@@ -181,7 +203,7 @@ export function DashboardPage() {
         </p>
       ) : (
         <>
-          <KpiCards board={board} format={format} />
+          <KpiCards board={board} format={format} onSeeInactive={() => see({ kind: 'inactive' })} />
           {board.period.unknownCustomerOrders > 0 && (
             <p className="hint">
               {t('dashboard.unknownOrders', { count: board.period.unknownCustomerOrders })}
@@ -189,7 +211,11 @@ export function DashboardPage() {
           )}
           <SalesCharts board={board} bucket={bucket} format={format} />
           <div className="dashboard-row">
-            <RfmPanel board={board} format={format} />
+            <RfmPanel
+              board={board}
+              format={format}
+              onSee={(group) => see({ kind: 'rfm', group })}
+            />
             <TopCustomers board={board} format={format} />
           </div>
           <CohortTable board={board} format={format} />

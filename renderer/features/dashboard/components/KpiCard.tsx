@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export interface KpiCardProps {
   label: string;
@@ -9,6 +9,8 @@ export interface KpiCardProps {
   good?: 'up' | 'down';
   direction?: number | null;
   definition: string;
+  /** A way further, under the figure: "See the 27 customers". */
+  action?: ReactNode;
 }
 
 /** One figure with its one-line definition: on hover (title) and for screen readers. */
@@ -19,6 +21,7 @@ export function KpiCard({
   good = 'up',
   direction,
   definition,
+  action,
 }: KpiCardProps) {
   const id = useId();
   const tone =
@@ -36,6 +39,7 @@ export function KpiCard({
         <span id={id} className="visually-hidden">
           {definition}
         </span>
+        {action}
       </dd>
     </div>
   );

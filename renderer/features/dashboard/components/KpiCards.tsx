@@ -5,8 +5,19 @@ import { useT } from '../../../i18n/useT';
 import { KpiCard } from './KpiCard';
 import type { Formats } from './formats';
 
-/** The period's headline figures, each against the compared period when there is one. */
-export function KpiCards({ board, format }: { board: KpiDashboard; format: Formats }) {
+/**
+ * The period's headline figures, each against the compared period when there is one; the
+ * inactive customers can be seen in the customer list.
+ */
+export function KpiCards({
+  board,
+  format,
+  onSeeInactive,
+}: {
+  board: KpiDashboard;
+  format: Formats;
+  onSeeInactive(): void;
+}) {
   const t = useT();
   const none = t('dashboard.none');
   const changeOf = (figure: PeriodFigure, show: (n: number) => string) => {
@@ -48,6 +59,7 @@ export function KpiCards({ board, format }: { board: KpiDashboard; format: Forma
     );
   };
   const maybe = (n: number | null, show: (n: number) => string) => (n === null ? none : show(n));
+  const seeInactive = t('dashboard.drill.see', { count: board.inactive.count });
   return (
     <dl className="kpi-cards">
       {period('revenueMinor', 'kpi.revenue', 'kpi.def.revenue', format.money)}
@@ -61,6 +73,21 @@ export function KpiCards({ board, format }: { board: KpiDashboard; format: Forma
         value={`${format.count(board.inactive.count)} · ${maybe(board.inactive.rate, format.percent)}`}
         definition={t('kpi.def.inactiveCustomers')}
         good="down"
+        action={
+          board.inactive.count > 0 && (
+            <button
+              type="button"
+              className="link-button drill-link"
+              aria-label={t('dashboard.drill.seeGroup', {
+                see: seeInactive,
+                group: t('kpi.inactiveCustomers'),
+              })}
+              onClick={onSeeInactive}
+            >
+              {seeInactive}
+            </button>
+          )
+        }
       />
       <KpiCard
         label={t('kpi.leadConversion')}

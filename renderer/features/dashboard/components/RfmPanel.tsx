@@ -1,5 +1,5 @@
 import type { KpiDashboard } from '../../../../shared/contract/kpi';
-import { RFM_GRID, RFM_GROUPS } from '../../../../shared/kpi/kpiTypes';
+import { RFM_GRID, RFM_GROUPS, type RfmGroup } from '../../../../shared/kpi/kpiTypes';
 import { useT } from '../../../i18n/useT';
 import type { Formats } from './formats';
 
@@ -9,8 +9,19 @@ function groupAt(r: number, f: number) {
   return RFM_GROUPS.find((g) => within(r, RFM_GRID[g].r) && within(f, RFM_GRID[g].f))!;
 }
 
-/** The R × F grid of counts, and each named group with its size, spend and definition. */
-export function RfmPanel({ board, format }: { board: KpiDashboard; format: Formats }) {
+/**
+ * The R × F grid of counts, and each named group with its size, spend and definition, and a
+ * way to its customers in the customer list.
+ */
+export function RfmPanel({
+  board,
+  format,
+  onSee,
+}: {
+  board: KpiDashboard;
+  format: Formats;
+  onSee(group: RfmGroup): void;
+}) {
   const t = useT();
   const scores = [1, 2, 3, 4, 5] as const;
   return (
@@ -52,19 +63,41 @@ export function RfmPanel({ board, format }: { board: KpiDashboard; format: Forma
               <th scope="col">{t('dashboard.rfm.group')}</th>
               <th scope="col">{t('dashboard.rfm.count')}</th>
               <th scope="col">{t('dashboard.rfm.revenue')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('dashboard.drill.column')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {RFM_GROUPS.map((group) => (
-              <tr key={group} title={t(`rfm.def.${group}`)}>
-                <th scope="row">
-                  <span className={`rfm-swatch rfm-${group}`} aria-hidden="true" />
-                  {t(`rfm.${group}`)}
-                </th>
-                <td>{format.count(board.rfm.groups[group].count)}</td>
-                <td>{format.money(board.rfm.groups[group].revenueMinor)}</td>
-              </tr>
-            ))}
+            {RFM_GROUPS.map((group) => {
+              const { count, revenueMinor } = board.rfm.groups[group];
+              const see = t('dashboard.drill.see', { count });
+              return (
+                <tr key={group} title={t(`rfm.def.${group}`)}>
+                  <th scope="row">
+                    <span className={`rfm-swatch rfm-${group}`} aria-hidden="true" />
+                    {t(`rfm.${group}`)}
+                  </th>
+                  <td>{format.count(count)}</td>
+                  <td>{format.money(revenueMinor)}</td>
+                  <td className="drill-cell">
+                    {count > 0 && (
+                      <button
+                        type="button"
+                        className="link-button drill-link"
+                        aria-label={t('dashboard.drill.seeGroup', {
+                          see,
+                          group: t(`rfm.${group}`),
+                        })}
+                        onClick={() => onSee(group)}
+                      >
+                        {see}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
