@@ -108,6 +108,7 @@ export function createCoreHandlers(runtime: StoreRuntime, emit: Emit): CoreHandl
         { customers: customers(), history: file().history, segments: file().segments },
         query,
       ),
+    'kpi.rfmOf': ({ customerId }) => file().rfmOf(customerId),
     'demo.load': async ({ count, seed }, ctx) => {
       const created = await file().loadDemo(count, seed, ctx);
       emit('customers.changed', { kind: 'bulk', count: created });

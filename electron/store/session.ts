@@ -20,6 +20,8 @@ import { CustomerStore, type PreparedUpdate } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
 import { HistoryStore } from './history/historyStore';
 import { purchasePageEncoding } from './history/purchasePacking';
+import { rfmOf } from './kpi/rfmOf';
+import type { RfmExplanation } from '../../shared/kpi/kpiTypes';
 import { loadDemo } from './demo/loadDemo';
 import type { CallContext } from '../../shared/contract/define';
 import { CustomerImports } from './import/customerImports';
@@ -204,6 +206,12 @@ export class Session {
     await this.history.whenLoaded();
     const customer = this.customers.get(id);
     return this.history.timeline(id, { at: customer.createdAt, source: customer.source });
+  }
+
+  /** A customer's RFM group today, and why (the record shows it under the figures). */
+  rfmOf(customerId: string): Promise<RfmExplanation | null> {
+    const { customers, history, catalog, now } = this;
+    return rfmOf({ customers, history, settings: () => catalog.settings(), now }, customerId);
   }
 
   async updateSettings(settings: Settings): Promise<Settings> {

@@ -86,6 +86,29 @@ export const frRecord: Record<keyof typeof enRecord, Message> = {
     'Adresse inhabituelle : elle est valide mais certains serveurs refusent cette forme.',
   'email.didYouMean': 'Vouliez-vous dire {suggestion} ?',
 
+  'rfmWhy.title': 'Groupe RFM :',
+  'rfmWhy.why': 'Pourquoi ?',
+  'rfmWhy.r.today': 'Récence {score} : dernière commande aujourd’hui, au plus {threshold} jours.',
+  'rfmWhy.r.atMost': {
+    one: 'Récence {score} : dernière commande il y a {value} jour, au plus {threshold} jours.',
+    other: 'Récence {score} : dernière commande il y a {value} jours, au plus {threshold} jours.',
+  },
+  'rfmWhy.r.over': {
+    one: 'Récence {score} : dernière commande il y a {value} jour, plus de {threshold} jours.',
+    other: 'Récence {score} : dernière commande il y a {value} jours, plus de {threshold} jours.',
+  },
+  'rfmWhy.f.atLeast': {
+    one: 'Fréquence {score} : {value} commande, au moins {threshold}.',
+    other: 'Fréquence {score} : {value} commandes, au moins {threshold}.',
+  },
+  'rfmWhy.f.under': {
+    one: 'Fréquence {score} : {value} commande, moins de {threshold}.',
+    other: 'Fréquence {score} : {value} commandes, moins de {threshold}.',
+  },
+  'rfmWhy.m.atLeast': 'Montant {score} : {value} dépensés, au moins {threshold}.',
+  'rfmWhy.m.under': 'Montant {score} : {value} dépensés, moins de {threshold}.',
+  'rfmWhy.settings':
+    'Tel que le tableau de bord le compte aujourd’hui. Les seuils sont dans Réglages › Tableau de bord.',
   'figures.title': 'Chiffres',
   'figures.orderCount': 'Commandes',
   'figures.totalSpent': 'Total dépensé',
@@ -212,6 +235,23 @@ export const frRecord: Record<keyof typeof enRecord, Message> = {
   'settings.countryHint': 'Un numéro tapé sans +indicatif est lu comme un numéro de ce pays.',
   'settings.currency': 'Devise',
   'settings.done': 'Terminé',
+  'settings.saved': 'Réglages enregistrés',
+  'settings.kpi.title': 'Tableau de bord',
+  'settings.kpi.intro':
+    'Comment le tableau de bord classe les clients. Un client a une note de 1 à 5 en récence (R), fréquence (F) et montant dépensé (M) ; chaque case donne ce qu’il faut pour atteindre cette note.',
+  'settings.kpi.inactiveDays': 'Inactif après (jours sans commande)',
+  'settings.kpi.score': 'Note {score}',
+  'settings.kpi.row.recency': 'Récence : dernière commande il y a au plus … jours',
+  'settings.kpi.row.frequency': 'Fréquence : au moins … commandes',
+  'settings.kpi.row.monetary': 'Montant : au moins … dépensés ({currency})',
+  'settings.kpi.save': 'Enregistrer les réglages du tableau de bord',
+  'settings.kpi.reset': 'Revenir aux valeurs par défaut',
+  'settings.kpi.inactiveInvalid': 'Jours d’inactivité : un nombre entier de 1 à 3650.',
+  'settings.kpi.mustGoDown': 'Récence : chaque note demande moins de jours que la note précédente.',
+  'settings.kpi.mustGoUp': 'Chaque note demande plus que la note précédente.',
+  'settings.kpi.wholeInvalid':
+    'Saisissez des nombres entiers (commandes dès 1, jours de 0 à 3650).',
+  'settings.kpi.amountInvalid': 'Saisissez des montants comme 150 ou 150,50.',
   'catalog.title': 'Catalogue produits',
   'catalog.empty': 'Aucun produit. Les produits ajoutés ici sont proposés au comptoir.',
   'catalog.name': 'Nom',

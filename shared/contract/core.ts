@@ -8,6 +8,7 @@ import { historyContract } from './history';
 import { exportsContract } from './exports';
 import { importsContract } from './imports';
 import { kpiContract } from './kpi';
+import { rfmContract } from './rfm';
 import { segmentsContract } from './segments';
 import { systemContract } from './system';
 
@@ -21,6 +22,7 @@ export const coreContract = {
   ...exportsContract,
   ...segmentsContract,
   ...kpiContract,
+  ...rfmContract,
 };
 
 export type CoreContract = typeof coreContract;

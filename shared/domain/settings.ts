@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema } from '../kpi/kpiTypes';
 import { CUSTOM_FIELDS_MAX, customFieldSchema } from './customFields';
 
 /** The file's settings: they travel with the customer file, encrypted like it. */
@@ -11,6 +12,8 @@ export const settingsSchema = z.strictObject({
     .array(customFieldSchema)
     .max(CUSTOM_FIELDS_MAX, { error: 'tooMany' })
     .refine((list) => new Set(list.map((f) => f.id)).size === list.length, { error: 'duplicate' }),
+  /** The dashboard's: when a customer is inactive, the RFM score thresholds. */
+  kpi: kpiSettingsSchema.default(DEFAULT_KPI_SETTINGS),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -18,4 +21,5 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCountry: 'FR',
   currency: 'EUR',
   customFields: [],
+  kpi: DEFAULT_KPI_SETTINGS,
 };

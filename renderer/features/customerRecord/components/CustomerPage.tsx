@@ -16,6 +16,7 @@ import { PurchaseDialog } from '../../purchases/components/PurchaseDialog';
 import { useCustomerRecord } from '../hooks/useCustomerRecord';
 import { ruleFromError } from '../utils/fieldPatch';
 import { FiguresStrip } from './FiguresStrip';
+import { RfmWhy } from './RfmWhy';
 import { RecordSections } from './RecordSections';
 import { RemoveEntryDialog } from './RemoveEntryDialog';
 import { Timeline } from './Timeline';
@@ -133,6 +134,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
         </div>
       </div>
       <FiguresStrip figures={customer.figures} currency={currency} />
+      <RfmWhy customerId={customer.id} figures={customer.figures} currency={currency} />
       <div className="record-layout">
         <RecordSections customer={customer} save={save} />
         <section className="record-timeline" aria-labelledby="timeline-title">

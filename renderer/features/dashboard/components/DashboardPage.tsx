@@ -6,11 +6,7 @@ import type {
   KpiDrill,
   KpiPick,
 } from '../../../../shared/contract/kpi';
-import {
-  DEFAULT_KPI_SETTINGS,
-  type KpiBucket,
-  type KpiCompare,
-} from '../../../../shared/kpi/kpiTypes';
+import type { KpiBucket, KpiCompare } from '../../../../shared/kpi/kpiTypes';
 import type { SegmentSummary } from '../../../../shared/segments/savedSegment';
 import { errorText } from '../../../app/errorText';
 import { useServices } from '../../../app/services';
@@ -59,6 +55,7 @@ export function DashboardPage({ onShowCustomers }: DashboardPageProps) {
   const language = useLanguageStore((s) => s.language);
   const { core, fileSettings } = useServices();
   const currency = useStore(fileSettings, (s) => s.settings.currency);
+  const kpiSettings = useStore(fileSettings, (s) => s.settings.kpi);
   const format = useMemo(() => dashboardFormats(language, currency), [language, currency]);
   const [preset, setPreset] = useState<PeriodPreset>('last12m');
   const [bucket, setBucket] = useState<KpiBucket>('month');
@@ -87,9 +84,9 @@ export function DashboardPage({ onShowCustomers }: DashboardPageProps) {
       segment: segment || null,
       channel: channel || null,
       city: city.trim() || null,
-      settings: DEFAULT_KPI_SETTINGS,
+      settings: kpiSettings,
     }),
-    [period, bucket, compare, segment, channel, city],
+    [period, bucket, compare, segment, channel, city, kpiSettings],
   );
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import { useToastStore } from '../../../components/toastStore';
 import { useT } from '../../../i18n/useT';
 import { CatalogSection } from './CatalogSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
+import { KpiSettingsSection } from './KpiSettingsSection';
 
 export interface SettingsDialogProps {
   onClose(): void;
@@ -15,7 +16,7 @@ export interface SettingsDialogProps {
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'GB', 'IE', 'DE', 'ES', 'IT', 'NL', 'PT', 'US', 'CA'];
 const CURRENCIES = ['EUR', 'GBP', 'CHF', 'USD', 'CAD'];
 
-/** The file's settings: default country for phones, currency, catalog, custom fields. */
+/** The file's settings: phones' country, currency, catalog, custom fields, dashboard. */
 export function SettingsDialog({ onClose }: SettingsDialogProps) {
   const t = useT();
   const id = useId();
@@ -29,7 +30,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
     fileSettings
       .getState()
       .saveSettings({ ...settings, ...change })
-      .then(() => showToast(t('form.saved')))
+      .then(() => showToast(t('settings.saved')))
       .catch((error: unknown) => showToast(errorText(error, t), 'error'));
 
   return (
@@ -69,6 +70,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
         </section>
         <CatalogSection />
         <CustomFieldsSection />
+        <KpiSettingsSection />
       </div>
       <div className="dialog-actions">
         <button type="button" className="button-primary" onClick={onClose}>
