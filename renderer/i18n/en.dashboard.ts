@@ -54,6 +54,37 @@ export const enDashboard = {
   'dashboard.drill.chipInactive': 'Dashboard: inactive customers',
   'dashboard.drill.chipTitle': 'As the dashboard counted them, {from} to {to}',
   'dashboard.drill.chipClear': 'Remove the dashboard filter',
+  'dashboard.drill.cohort': {
+    one: 'See the {count} customer of the {month} cohort',
+    other: 'See the {count} customers of the {month} cohort',
+  },
+  'dashboard.drill.cohortCell': {
+    one: 'See the {count} customer of the {month} cohort who ordered {later}',
+    other: 'See the {count} customers of the {month} cohort who ordered {later}',
+  },
+  'dashboard.drill.monthsLater': { one: '{count} month later', other: '{count} months later' },
+  'dashboard.drill.firstMonth': 'in their first month',
+  'dashboard.drill.bucket': {
+    one: 'See the {count} customer who ordered, {when}',
+    other: 'See the {count} customers who ordered, {when}',
+  },
+  'dashboard.drill.bucketNew': {
+    one: 'See the {count} new customer, {when}',
+    other: 'See the {count} new customers, {when}',
+  },
+  'dashboard.drill.bucketReturning': {
+    one: 'See the {count} returning customer, {when}',
+    other: 'See the {count} returning customers, {when}',
+  },
+  'dashboard.drill.week': 'week of {date}',
+  'dashboard.drill.chipBucket': 'Dashboard: ordered, {when}',
+  'dashboard.drill.chipBucketNew': 'Dashboard: new customers, {when}',
+  'dashboard.drill.chipBucketReturning': 'Dashboard: returning customers, {when}',
+  'dashboard.drill.chipCohort': 'Dashboard: first order in {month}',
+  'dashboard.drill.chipCohortCell': 'Dashboard: first order in {month}, ordered {later}',
+  'dashboard.drill.chartHint': 'Click a bar to see those customers.',
+  'dashboard.seriesTable': 'Show as a table',
+  'dashboard.seriesTable.when': 'When',
   'dashboard.unknownOrders': {
     one: '{count} order of the period has no customer in the file: it counts in revenue and orders only.',
     other:

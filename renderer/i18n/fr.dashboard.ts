@@ -54,6 +54,38 @@ export const frDashboard: Record<keyof typeof enDashboard, Message> = {
   'dashboard.drill.chipInactive': 'Tableau de bord : clients inactifs',
   'dashboard.drill.chipTitle': 'Comptés par le tableau de bord, du {from} au {to}',
   'dashboard.drill.chipClear': 'Retirer le filtre du tableau de bord',
+  'dashboard.drill.cohort': {
+    one: 'Voir le {count} client de la cohorte {month}',
+    other: 'Voir les {count} clients de la cohorte {month}',
+  },
+  'dashboard.drill.cohortCell': {
+    one: 'Voir le {count} client de la cohorte {month} qui a commandé {later}',
+    other: 'Voir les {count} clients de la cohorte {month} qui ont commandé {later}',
+  },
+  'dashboard.drill.monthsLater': { one: '{count} mois plus tard', other: '{count} mois plus tard' },
+  'dashboard.drill.firstMonth': 'le premier mois',
+  'dashboard.drill.bucket': {
+    one: 'Voir le {count} client qui a commandé, {when}',
+    other: 'Voir les {count} clients qui ont commandé, {when}',
+  },
+  'dashboard.drill.bucketNew': {
+    one: 'Voir le {count} nouveau client, {when}',
+    other: 'Voir les {count} nouveaux clients, {when}',
+  },
+  'dashboard.drill.bucketReturning': {
+    one: 'Voir le {count} client fidèle, {when}',
+    other: 'Voir les {count} clients fidèles, {when}',
+  },
+  'dashboard.drill.week': 'semaine du {date}',
+  'dashboard.drill.chipBucket': 'Tableau de bord : ont commandé, {when}',
+  'dashboard.drill.chipBucketNew': 'Tableau de bord : nouveaux clients, {when}',
+  'dashboard.drill.chipBucketReturning': 'Tableau de bord : clients fidèles, {when}',
+  'dashboard.drill.chipCohort': 'Tableau de bord : première commande en {month}',
+  'dashboard.drill.chipCohortCell':
+    'Tableau de bord : première commande en {month}, ont commandé {later}',
+  'dashboard.drill.chartHint': 'Cliquez sur une barre pour voir ces clients.',
+  'dashboard.seriesTable': 'Afficher en tableau',
+  'dashboard.seriesTable.when': 'Période',
   'dashboard.unknownOrders': {
     one: '{count} commande de la période n’a pas de client dans le fichier : elle compte seulement dans le chiffre d’affaires et les commandes.',
     other:

@@ -44,14 +44,25 @@ export type KpiQueryArg = z.input<typeof kpiQuerySchema>;
 export type KpiDashboardQuery = z.output<typeof kpiQuerySchema>;
 
 /**
- * The customers behind a dashboard figure, as the dashboard counted them: an RFM group's or
- * the inactive ones, for the dashboard's query (period, segment, channel, city, settings).
+ * The customers behind a dashboard figure, as the dashboard counted them: an RFM group's, the
+ * inactive ones, a sales bar's (who ordered in that bucket: all, new or returning), a cohort's
+ * (offset null) or a cohort cell's, for the dashboard's query (period, filters, settings).
  */
 export const kpiDrillSchema = z.strictObject({
   query: kpiQuerySchema,
   pick: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('rfm'), group: z.enum(RFM_GROUPS) }),
     z.strictObject({ kind: z.literal('inactive') }),
+    z.strictObject({
+      kind: z.literal('bucket'),
+      start: z.int().nonnegative(),
+      who: z.enum(['all', 'new', 'returning']),
+    }),
+    z.strictObject({
+      kind: z.literal('cohort'),
+      month: z.int().nonnegative(),
+      offset: z.int().min(0).max(11).nullable(),
+    }),
   ]),
 });
 export type KpiDrill = z.output<typeof kpiDrillSchema>;

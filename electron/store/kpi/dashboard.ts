@@ -3,6 +3,7 @@ import type { KpiDashboard, kpiQuerySchema } from '../../../shared/contract/kpi'
 import type { KpiPurchaseColumns, KpiReport } from '../../../shared/kpi/kpiTypes';
 import { displayName } from '../../../shared/domain/customer';
 import { computeKpis } from '../../../shared/kpi/computeKpis';
+import { kpiCellIds, type KpiCell } from '../../../shared/kpi/kpiCells';
 import { RFM_GROUPS } from '../../../shared/kpi/kpiTypes';
 import { foldText } from '../../../shared/domain/fold';
 import type { CustomerStore } from '../customers/customerStore';
@@ -27,6 +28,21 @@ export async function kpiReport(deps: DashboardDeps, arg: Query): Promise<KpiRep
   return computeKpis(
     { purchases: deps.history.kpiPurchases(), customers: deps.customers.everyone() },
     { ...arg, members },
+  );
+}
+
+/** The customers a sales bar or a cohort cell counted, for the same query as the dashboard. */
+export async function kpiCellCustomers(
+  deps: DashboardDeps,
+  arg: Query,
+  cell: KpiCell,
+): Promise<string[]> {
+  await deps.history.whenLoaded();
+  const members = arg.segment ? await deps.segments.memberIds(arg.segment) : null;
+  return kpiCellIds(
+    { purchases: deps.history.kpiPurchases(), customers: deps.customers.everyone() },
+    { ...arg, members },
+    cell,
   );
 }
 

@@ -166,4 +166,23 @@ describe('the members a list filter keeps', () => {
       ),
     ).toEqual([]);
   });
+
+  it('are who ordered in a sales bar, or a cohort or cohort cell', async () => {
+    const { file, ids } = await shop();
+    const june = new Date(2026, 5, 1).getTime();
+    const bar = (who: string) => kpiPickIds(file, drill({ kind: 'bucket', start: june, who }));
+    // June: Ana ordered again (her first order was in May), Bob for the first time.
+    expect(sorted(await bar('all'))).toEqual([ids.ana, ids.bob].sort());
+    expect(sorted(await bar('new'))).toEqual([ids.bob]);
+    expect(sorted(await bar('returning'))).toEqual([ids.ana]);
+    // Fay's first order was in October 2025, her next ones in November.
+    const october = new Date(2025, 9, 1).getTime();
+    const cohort = (offset: number | null) =>
+      kpiPickIds(file, drill({ kind: 'cohort', month: october, offset }));
+    expect(sorted(await cohort(null))).toEqual([ids.fay]);
+    expect(sorted(await cohort(0))).toEqual([ids.fay]);
+    expect(sorted(await cohort(1))).toEqual([ids.fay]);
+    expect(sorted(await cohort(2))).toEqual([]);
+    expect(() => drill({ kind: 'cohort', month: october, offset: 12 })).toThrow();
+  });
 });

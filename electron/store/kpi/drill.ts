@@ -1,7 +1,7 @@
 import type { ListFilter } from '../../../shared/contract/customers';
 import type { KpiDrill } from '../../../shared/contract/kpi';
 import type { CustomerStore } from '../customers/customerStore';
-import { kpiReport, type DashboardDeps } from './dashboard';
+import { kpiCellCustomers, kpiReport, type DashboardDeps } from './dashboard';
 
 /** The last answer for each open file, until something is written or the drill changes. */
 interface Kept {
@@ -14,9 +14,10 @@ interface Kept {
 const kept = new WeakMap<CustomerStore, Kept>();
 
 /**
- * The customers behind a dashboard figure (an RFM group, the inactive customers), computed as
- * the dashboard computed them. The list asks again for every page and keystroke while the
- * figure filters it, so the answer is kept until a write or another drill.
+ * The customers behind a dashboard figure (an RFM group, the inactive customers, a sales bar,
+ * a cohort cell), computed as the dashboard computed them. The list asks again for every page
+ * and keystroke while the figure filters it, so the answer is kept until a write or another
+ * drill.
  */
 export async function kpiPickIds(
   deps: DashboardDeps,
@@ -36,10 +37,13 @@ export async function kpiPickIds(
     last.members === members
   )
     return last.ids;
-  const report = await kpiReport(deps, drill.query);
   const { pick } = drill;
   const ids = new Set(
-    pick.kind === 'rfm' ? report.rfm.groups[pick.group].ids : report.inactive.ids,
+    pick.kind === 'bucket' || pick.kind === 'cohort'
+      ? await kpiCellCustomers(deps, drill.query, pick)
+      : pick.kind === 'rfm'
+        ? (await kpiReport(deps, drill.query)).rfm.groups[pick.group].ids
+        : (await kpiReport(deps, drill.query)).inactive.ids,
   );
   kept.set(deps.customers, { key, historyVersion, customers, members, ids });
   return ids;

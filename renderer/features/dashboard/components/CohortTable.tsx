@@ -1,5 +1,7 @@
-import type { KpiDashboard } from '../../../../shared/contract/kpi';
+import type { KpiDashboard, KpiPick } from '../../../../shared/contract/kpi';
+import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
+import { bucketName, monthsLater } from '../utils/bucketName';
 import type { Formats } from './formats';
 
 /**
@@ -10,9 +12,22 @@ function heat(share: number): { background: string } {
   return { background: `rgba(29, 92, 77, ${(0.06 + share * 0.58).toFixed(3)})` };
 }
 
-/** Retention by monthly cohort as a heatmap: the darker, the more of the cohort came back. */
-export function CohortTable({ board, format }: { board: KpiDashboard; format: Formats }) {
+/**
+ * Retention by monthly cohort as a heatmap: the darker, the more of the cohort came back. A
+ * cohort's size and each cell open those customers as a list.
+ */
+export function CohortTable({
+  board,
+  format,
+  onSee,
+}: {
+  board: KpiDashboard;
+  format: Formats;
+  onSee(pick: Extract<KpiPick, { kind: 'cohort' }>): void;
+}) {
   const t = useT();
+  const language = useLanguageStore((s) => s.language);
+  const monthName = (month: number) => bucketName(language, t, month, 'month');
   const width = Math.max(0, ...board.cohorts.map((c) => c.retention.length));
   return (
     <section className="dashboard-panel" title={t('kpi.def.retention')}>
@@ -34,13 +49,45 @@ export function CohortTable({ board, format }: { board: KpiDashboard; format: Fo
             {board.cohorts.map((row) => (
               <tr key={row.month}>
                 <th scope="row">{format.month(row.month)}</th>
-                <td>{format.count(row.size)}</td>
+                <td>
+                  {row.size > 0 ? (
+                    <button
+                      type="button"
+                      className="cell-button"
+                      aria-label={t('dashboard.drill.cohort', {
+                        count: row.size,
+                        month: monthName(row.month),
+                      })}
+                      onClick={() => onSee({ kind: 'cohort', month: row.month, offset: null })}
+                    >
+                      {format.count(row.size)}
+                    </button>
+                  ) : (
+                    format.count(row.size)
+                  )}
+                </td>
                 {Array.from({ length: width }, (_, k) => {
                   const share = row.retention[k];
                   if (share === undefined || share === null) return <td key={k} />;
+                  const count = Math.round(share * row.size);
                   return (
                     <td key={k} className="cohort-cell" style={heat(share)}>
-                      {format.percent(share)}
+                      {count > 0 ? (
+                        <button
+                          type="button"
+                          className="cell-button"
+                          aria-label={t('dashboard.drill.cohortCell', {
+                            count,
+                            month: monthName(row.month),
+                            later: monthsLater(t, k),
+                          })}
+                          onClick={() => onSee({ kind: 'cohort', month: row.month, offset: k })}
+                        >
+                          {format.percent(share)}
+                        </button>
+                      ) : (
+                        format.percent(share)
+                      )}
                     </td>
                   );
                 })}

@@ -206,7 +206,7 @@ export function DashboardPage({ onShowCustomers }: DashboardPageProps) {
               {t('dashboard.unknownOrders', { count: board.period.unknownCustomerOrders })}
             </p>
           )}
-          <SalesCharts board={board} bucket={bucket} format={format} />
+          <SalesCharts board={board} bucket={bucket} format={format} onSee={see} />
           <div className="dashboard-row">
             <RfmPanel
               board={board}
@@ -215,7 +215,7 @@ export function DashboardPage({ onShowCustomers }: DashboardPageProps) {
             />
             <TopCustomers board={board} format={format} />
           </div>
-          <CohortTable board={board} format={format} />
+          <CohortTable board={board} format={format} onSee={see} />
         </>
       )}
     </main>

@@ -2,6 +2,7 @@ import type { KpiDrill } from '../../../../shared/contract/kpi';
 import { formatDate } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
+import { bucketName, monthsLater } from '../utils/bucketName';
 
 export interface KpiDrillChipProps {
   drill: KpiDrill;
@@ -12,6 +13,27 @@ export interface KpiDrillChipProps {
 export function KpiDrillChip({ drill: { query, pick }, onClear }: KpiDrillChipProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
+  const month = (at: number) => bucketName(language, t, at, 'month');
+  const label =
+    pick.kind === 'rfm'
+      ? t('dashboard.drill.chipRfm', { group: t(`rfm.${pick.group}`) })
+      : pick.kind === 'inactive'
+        ? t('dashboard.drill.chipInactive')
+        : pick.kind === 'bucket'
+          ? t(
+              pick.who === 'new'
+                ? 'dashboard.drill.chipBucketNew'
+                : pick.who === 'returning'
+                  ? 'dashboard.drill.chipBucketReturning'
+                  : 'dashboard.drill.chipBucket',
+              { when: bucketName(language, t, pick.start, query.bucket) },
+            )
+          : pick.offset === null
+            ? t('dashboard.drill.chipCohort', { month: month(pick.month) })
+            : t('dashboard.drill.chipCohortCell', {
+                month: month(pick.month),
+                later: monthsLater(t, pick.offset),
+              });
   return (
     <span
       className="chip chip-on segment-chip"
@@ -20,9 +42,7 @@ export function KpiDrillChip({ drill: { query, pick }, onClear }: KpiDrillChipPr
         to: formatDate(language, query.to - 1),
       })}
     >
-      {pick.kind === 'rfm'
-        ? t('dashboard.drill.chipRfm', { group: t(`rfm.${pick.group}`) })
-        : t('dashboard.drill.chipInactive')}
+      {label}
       <button
         type="button"
         className="icon-button"
