@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NO_LIST_FILTER } from '../../shared/contract/customers';
 import type { AppInfo } from '../../shared/contract/host';
+import type { SegmentSummary } from '../../shared/segments/savedSegment';
 import type { KpiDrill } from '../../shared/contract/kpi';
 import { Toasts } from '../components/Toasts';
 import { useT } from '../i18n/useT';
@@ -45,6 +46,11 @@ function OpenFile() {
     customerList.getState().setQuery('');
     customerList.getState().setFilter({ ...NO_LIST_FILTER, ...filter });
     setSection('customers');
+  };
+
+  const showSegment = (segment: SegmentSummary) => {
+    remember(segment.id, segment.name);
+    showCustomers({ segment: segment.id });
   };
 
   useEffect(() => {
@@ -93,14 +99,12 @@ function OpenFile() {
       {section === 'customers' ? (
         <CustomersPage />
       ) : section === 'dashboard' ? (
-        <DashboardPage onShowCustomers={(kpi: KpiDrill) => showCustomers({ kpi })} />
-      ) : (
-        <SegmentsPage
-          onShowMembers={(segment) => {
-            remember(segment.id, segment.name);
-            showCustomers({ segment: segment.id });
-          }}
+        <DashboardPage
+          onShowCustomers={(kpi: KpiDrill) => showCustomers({ kpi })}
+          onShowSegment={showSegment}
         />
+      ) : (
+        <SegmentsPage onShowMembers={showSegment} />
       )}
       <footer className="app-footer">
         {info &&

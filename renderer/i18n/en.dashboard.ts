@@ -53,6 +53,15 @@ export const enDashboard = {
   'dashboard.drill.chipRfm': 'Dashboard: {group} (RFM)',
   'dashboard.drill.chipInactive': 'Dashboard: inactive customers',
   'dashboard.drill.chipTitle': 'As the dashboard counted them, {from} to {to}',
+  'dashboard.segments': 'Saved segments',
+  'dashboard.segments.hint':
+    'Each saved segment’s size today, whatever the period above, and its change over 30 days.',
+  'dashboard.segments.none': 'No saved segment yet: build one under Segments.',
+  'dashboard.segments.name': 'Segment',
+  'dashboard.segments.size': 'Customers today',
+  'dashboard.segments.change': 'Over 30 days',
+  'dashboard.segments.same': 'unchanged',
+  'dashboard.segments.open': 'Show the customers of {name}',
   'dashboard.drill.chipClear': 'Remove the dashboard filter',
   'dashboard.drill.cohort': {
     one: 'See the {count} customer of the {month} cohort',

@@ -53,6 +53,15 @@ export const frDashboard: Record<keyof typeof enDashboard, Message> = {
   'dashboard.drill.chipRfm': 'Tableau de bord : {group} (RFM)',
   'dashboard.drill.chipInactive': 'Tableau de bord : clients inactifs',
   'dashboard.drill.chipTitle': 'Comptés par le tableau de bord, du {from} au {to}',
+  'dashboard.segments': 'Segments enregistrés',
+  'dashboard.segments.hint':
+    'La taille de chaque segment aujourd’hui, quelle que soit la période choisie, et son évolution sur 30 jours.',
+  'dashboard.segments.none': 'Aucun segment enregistré : créez-en un dans Segments.',
+  'dashboard.segments.name': 'Segment',
+  'dashboard.segments.size': 'Clients aujourd’hui',
+  'dashboard.segments.change': 'Sur 30 jours',
+  'dashboard.segments.same': 'inchangé',
+  'dashboard.segments.open': 'Voir les clients de {name}',
   'dashboard.drill.chipClear': 'Retirer le filtre du tableau de bord',
   'dashboard.drill.cohort': {
     one: 'Voir le {count} client de la cohorte {month}',

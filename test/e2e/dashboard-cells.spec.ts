@@ -8,13 +8,35 @@ const section = (page: Page, name: string) =>
   page.getByRole('navigation', { name: /Sections|Rubriques/ }).getByRole('button', { name });
 const countOf = (label: string) => Number(/See the (\d+)/.exec(label)?.[1] ?? NaN);
 
-test('a sales bar, a row of the sales table and a cohort cell open the customers they counted', async ({
+test('a saved segment, a sales bar, a row of the sales table and a cohort cell open the customers they counted', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
   const screen = new CustomersScreen(page);
   await screen.open();
   await screen.loadDemo('100');
+  await section(page, 'Segments').click();
+  await page.getByRole('button', { name: 'New segment' }).click();
+  const editor = page.getByRole('form', { name: 'New segment' });
+  await editor.getByLabel('Name').fill('Runners');
+  await editor.getByRole('tab', { name: 'As text' }).click();
+  await editor.getByLabel('As text').fill('bought(category = "Running shoes")');
+  await expect(editor.locator('.segment-count-line')).toHaveText(/^\d+ of 100 customers$/);
+  const runners = Number(
+    /^(\d+)/.exec((await editor.locator('.segment-count-line').textContent())!)![1],
+  );
+  await editor.getByRole('button', { name: 'Save the segment' }).click();
+  await expect(page.getByText('Segment saved', { exact: true })).toBeVisible();
+
+  // The saved segment's size on the dashboard opens its members.
+  await section(page, 'Dashboard').click();
+  const sizes = page.locator('.segment-sizes');
+  await expect(sizes.getByRole('row', { name: /Runners/ })).toContainText(`Runners${runners}`);
+  await sizes.getByRole('button', { name: 'Show the customers of Runners' }).click();
+  await expect(page.getByText(`${runners} of 100 customers`)).toBeVisible();
+  await expect(page.locator('.list-filters .chip', { hasText: 'Runners' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
   await section(page, 'Dashboard').click();
   const chip = page.locator('.list-filters .chip', { hasText: 'Dashboard:' });
 
@@ -77,4 +99,7 @@ test('a sales bar, a row of the sales table and a cohort cell open the customers
     .locator('.dashboard-charts .dashboard-panel')
     .nth(1)
     .screenshot({ path: testInfo.outputPath('dashboard-series-table-fr.png') });
+  await page
+    .locator('.segment-sizes')
+    .screenshot({ path: testInfo.outputPath('segment-sizes-fr.png') });
 });

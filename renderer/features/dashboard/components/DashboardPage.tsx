@@ -15,6 +15,7 @@ import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../utils/periods';
 import { CohortTable } from './CohortTable';
+import { SegmentSizes } from './SegmentSizes';
 import { dashboardFormats } from './formats';
 import { KpiCards } from './KpiCards';
 import { RfmPanel } from './RfmPanel';
@@ -43,6 +44,8 @@ const BUCKETS: readonly KpiBucket[] = ['day', 'week', 'month'];
 export interface DashboardPageProps {
   /** Opens the customer list on the customers behind a figure. */
   onShowCustomers(drill: KpiDrill): void;
+  /** Opens the customer list on a saved segment's members. */
+  onShowSegment(segment: SegmentSummary): void;
 }
 
 /**
@@ -50,7 +53,7 @@ export interface DashboardPageProps {
  * over time, retention by cohort, the RFM groups and the best customers, for everyone or a
  * saved segment, a channel or a city. Every change of filter recomputes it all in the store.
  */
-export function DashboardPage({ onShowCustomers }: DashboardPageProps) {
+export function DashboardPage({ onShowCustomers, onShowSegment }: DashboardPageProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
   const { core, fileSettings } = useServices();
@@ -216,6 +219,7 @@ export function DashboardPage({ onShowCustomers }: DashboardPageProps) {
             <TopCustomers board={board} format={format} />
           </div>
           <CohortTable board={board} format={format} onSee={see} />
+          <SegmentSizes segments={segments} format={format} onShowSegment={onShowSegment} />
         </>
       )}
     </main>

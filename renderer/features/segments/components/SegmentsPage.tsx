@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStore } from 'zustand';
 import type { SegmentSummary } from '../../../../shared/segments/savedSegment';
 import { segmentFields } from '../../../../shared/segments/segmentFields';
@@ -11,6 +10,7 @@ import { formatDate } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
 import { SegmentEditor, type SegmentDraft } from './SegmentEditor';
+import { SizeHistory } from './SizeHistory';
 
 /**
  * Saved segments with their size and its history, and the builder for a new or changed one.
@@ -161,30 +161,5 @@ export function SegmentsPage({ onShowMembers }: { onShowMembers(segment: Segment
         ))}
       </ul>
     </main>
-  );
-}
-
-/** The segment's size, one point a day, as a small line. */
-function SizeHistory({ sizes, label }: { sizes: SegmentSummary['sizes']; label: string }) {
-  if (sizes.length === 0) return <div className="segment-history" />;
-  return (
-    <figure className="segment-history" aria-label={label}>
-      <ResponsiveContainer width="100%" height={56}>
-        <LineChart data={sizes} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
-          <XAxis dataKey="day" hide />
-          <YAxis hide domain={['dataMin', 'dataMax']} />
-          <Tooltip formatter={(value) => [String(value), label]} />
-          <Line
-            type="monotone"
-            dataKey="size"
-            stroke="#2f6f62"
-            strokeWidth={2}
-            dot={sizes.length < 3}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-      <figcaption className="visually-hidden">{label}</figcaption>
-    </figure>
   );
 }
