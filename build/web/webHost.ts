@@ -1,7 +1,12 @@
 import type { CallOptions, Client } from '../../shared/rpc/client';
 import type { CoreEvents } from '../../shared/contract/core';
 import type { MethodName } from '../../shared/contract/define';
-import type { HostClient, HostContract, OpenedFile } from '../../shared/contract/host';
+import type {
+  HostClient,
+  HostContract,
+  OpenedFile,
+  PrintOutcome,
+} from '../../shared/contract/host';
 import { IMPORT_BYTES_MAX } from '../../shared/contract/imports';
 import type { VaultContract } from '../../shared/contract/vault';
 import { AppError } from '../../shared/errors';
@@ -74,6 +79,33 @@ function download(file: { name: string; mime: string; bytes: Uint8Array }): void
 }
 
 /**
+ * A page cannot write a PDF file by script: browser mode opens the report in a new tab and
+ * brings up the browser's own print dialog there, where the user picks "Save as PDF". The tab
+ * prints with the same Chromium engine as the desktop app's printToPDF. Whether the user then
+ * saves is not known to the page, so `saved` is false and `openedInBrowser` true.
+ */
+function openToPrint(html: string): PrintOutcome {
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+  const tab = window.open(url, '_blank');
+  if (!tab) {
+    URL.revokeObjectURL(url);
+    throw new AppError(
+      'FORBIDDEN',
+      'The browser blocked the report’s tab: allow pop-ups for Comptoir, then try again',
+    );
+  }
+  // The blob stays readable while the tab is open (a reload reads it again).
+  const watch = setInterval(() => {
+    if (!tab.closed) return;
+    clearInterval(watch);
+    URL.revokeObjectURL(url);
+  }, 5000);
+  // Same origin as this page, so the tab keeps its Window when the blob replaces about:blank.
+  tab.addEventListener('load', () => tab.print(), { once: true });
+  return { saved: false, openedInBrowser: true };
+}
+
+/**
  * Browser mode's HostApi. App info and files are answered here; the vault lives in the store worker
  * (so the data key never enters this page), so vault calls and events go through to it.
  */
@@ -95,6 +127,7 @@ export function createWebHost(worker: Client<VaultContract, CoreEvents>): HostCl
         download(arg as { name: string; mime: string; bytes: Uint8Array });
         return { saved: true } as never;
       }
+      if (method === 'host.printPdf') return openToPrint((arg as { html: string }).html) as never;
       if (method.startsWith('vault.')) {
         return worker.send(method as MethodName<VaultContract>, arg as never, options) as never;
       }

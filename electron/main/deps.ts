@@ -1,4 +1,5 @@
 import type * as Electron from 'electron';
+import type { PrintWindowLike } from './printPdf';
 
 /**
  * The part of Electron that main uses, passed in rather than imported, so the wiring can be
@@ -9,7 +10,9 @@ export interface ElectronDeps {
     Electron.App,
     'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'getVersion'
   >;
-  BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => WindowLike;
+  BrowserWindow: new (
+    options: Electron.BrowserWindowConstructorOptions,
+  ) => WindowLike & PrintWindowLike;
   ipcMain: Pick<Electron.IpcMain, 'handle'>;
   dialog: Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   MessageChannelMain: new () => { port1: PortMainLike; port2: PortMainLike };

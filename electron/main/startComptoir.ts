@@ -15,6 +15,7 @@ import { createAppFileHandler, type AppFolders } from './appProtocol';
 import type { ElectronDeps, WindowLike } from './deps';
 import { createFileHandlers } from './hostFiles';
 import { createHostIpcHandler } from './hostIpc';
+import { createPrintHandler } from './printPdf';
 import { mainPortEndpoint } from './portMain';
 import { safeStorageKeychain } from './safeStorageKeychain';
 import { CHECK_EVERY_MS, ScheduledBackups } from './scheduledBackups';
@@ -137,13 +138,15 @@ export async function startComptoir(
   ui.webContents.on('did-finish-load', connectUiToStore);
   store.webContents.on('render-process-gone', () => void vault.lock().catch(() => undefined));
 
+  const files = createFileHandlers(electron.dialog, { downloads: () => app.getPath('downloads') });
   const handlers: HostHandlers = {
     'host.appInfo': () => ({
       runtime: 'electron',
       version: app.getVersion(),
       platform: electron.platform,
     }),
-    ...createFileHandlers(electron.dialog, { downloads: () => app.getPath('downloads') }),
+    ...files,
+    ...createPrintHandler(electron.BrowserWindow, files['host.saveFile']),
     ...createVaultHandlers(vault, backups),
     'backups.schedule': () => scheduled.status(),
     'backups.setSchedule': (schedule) => scheduled.setSchedule(schedule),

@@ -27,6 +27,7 @@ const HOST_METHOD_SET: Record<keyof HostContract, true> = {
   'host.openImportFile': true,
   'host.readFilePart': true,
   'host.saveFile': true,
+  'host.printPdf': true,
   'vault.status': true,
   'vault.judge': true,
   'vault.create': true,

@@ -29,6 +29,20 @@ export interface OpenedFile {
 /** Files written by the app (exports, error files, backups): a little over the import cap. */
 export const SAVE_BYTES_MAX = 512 * 1024 * 1024;
 
+/**
+ * A report to print, as one HTML document. Main loads it as a base64 data URL, and Chromium
+ * refuses a URL over 2 MiB: 1.5 million characters of ASCII make 2,000,000 (see printPdf.ts).
+ */
+export const PRINT_HTML_MAX = 1_500_000;
+
+/** What became of a report to print. */
+export interface PrintOutcome {
+  /** The desktop app printed it to a PDF and wrote it where the user chose. */
+  saved: boolean;
+  /** Browser mode opened it in a tab with the browser's print dialog (Save as PDF there). */
+  openedInBrowser: boolean;
+}
+
 export const hostContract = {
   'host.appInfo': method<AppInfo>()(z.strictObject({})),
   /** The system's open dialog (browser mode: the browser's); null when the user cancels. */
@@ -51,6 +65,16 @@ export const hostContract = {
       bytes: z
         .instanceof(Uint8Array)
         .refine((b) => b.byteLength <= SAVE_BYTES_MAX, { error: 'tooLong' }),
+    }),
+  ),
+  /**
+   * A self-contained HTML report printed to an A4 PDF, then the save dialog and the file
+   * written as `host.saveFile` does (browser mode: the report in a new tab, to print there).
+   */
+  'host.printPdf': method<PrintOutcome>()(
+    z.strictObject({
+      name: z.string().trim().min(1).max(255),
+      html: z.string().min(1).max(PRINT_HTML_MAX, { error: 'tooLong' }),
     }),
   ),
   ...vaultContract,
