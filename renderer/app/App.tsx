@@ -15,6 +15,7 @@ import { VaultGate } from '../features/vault/components/VaultGate';
 import { SegmentsPage } from '../features/segments/components/SegmentsPage';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage';
 import { useSegmentNames } from '../features/segments/shownSegment';
+import { useListViewStore } from '../features/customers/stores/listViewStore';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useServices } from './services';
@@ -102,6 +103,10 @@ function OpenFile() {
         <DashboardPage
           onShowCustomers={(kpi: KpiDrill) => showCustomers({ kpi })}
           onShowSegment={showSegment}
+          onOpenCustomer={(id) => {
+            useListViewStore.getState().openCustomer(id);
+            setSection('customers');
+          }}
         />
       ) : (
         <SegmentsPage onShowMembers={showSegment} />
