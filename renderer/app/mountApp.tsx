@@ -11,6 +11,7 @@ import '../styles.css';
 import '../record.css';
 import '../segments.css';
 import '../dashboard.css';
+import '../report.css';
 
 /** Starts the UI on whatever runtime booted it (Electron UI window or browser mode). */
 export function mountApp(

@@ -13,6 +13,7 @@ import { useServices } from '../../../app/services';
 import { formatDate } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
+import { ReportPackButton } from '../report/ReportPackButton';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../utils/periods';
 import { CohortTable } from './CohortTable';
 import { SegmentSizes } from './SegmentSizes';
@@ -118,6 +119,11 @@ export function DashboardPage({ onShowCustomers, onShowSegment }: DashboardPageP
   const last = new Date(period.to - 1).getTime();
   return (
     <main className="dashboard-page" aria-labelledby="dashboard-title">
+      <ReportPackButton
+        board={board}
+        filters={{ from: period.from, to: period.to, bucket, compare, segment, channel, city }}
+        segments={segments}
+      />
       <h1 id="dashboard-title">{t('dashboard.title')}</h1>
       <p className="hint">{t('dashboard.intro')}</p>
       <form
