@@ -62,6 +62,7 @@ export const enDashboard = {
   'dashboard.segments.change': 'Over 30 days',
   'dashboard.segments.same': 'unchanged',
   'dashboard.segments.open': 'Show the customers of {name}',
+  'dashboard.top.noName': '(no name)',
   'dashboard.drill.chipClear': 'Remove the dashboard filter',
   'dashboard.drill.cohort': {
     one: 'See the {count} customer of the {month} cohort',

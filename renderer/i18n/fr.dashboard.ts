@@ -62,6 +62,7 @@ export const frDashboard: Record<keyof typeof enDashboard, Message> = {
   'dashboard.segments.change': 'Sur 30 jours',
   'dashboard.segments.same': 'inchangé',
   'dashboard.segments.open': 'Voir les clients de {name}',
+  'dashboard.top.noName': '(sans nom)',
   'dashboard.drill.chipClear': 'Retirer le filtre du tableau de bord',
   'dashboard.drill.cohort': {
     one: 'Voir le {count} client de la cohorte {month}',

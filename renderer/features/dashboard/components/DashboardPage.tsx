@@ -47,6 +47,8 @@ export interface DashboardPageProps {
   onShowCustomers(drill: KpiDrill): void;
   /** Opens the customer list on a saved segment's members. */
   onShowSegment(segment: SegmentSummary): void;
+  /** Opens a customer's record. */
+  onOpenCustomer(id: string): void;
 }
 
 /**
@@ -54,7 +56,11 @@ export interface DashboardPageProps {
  * over time, retention by cohort, the RFM groups and the best customers, for everyone or a
  * saved segment, a channel or a city. Every change of filter recomputes it all in the store.
  */
-export function DashboardPage({ onShowCustomers, onShowSegment }: DashboardPageProps) {
+export function DashboardPage({
+  onShowCustomers,
+  onShowSegment,
+  onOpenCustomer,
+}: DashboardPageProps) {
   const t = useT();
   const language = useLanguageStore((s) => s.language);
   const { core, fileSettings } = useServices();
@@ -222,7 +228,7 @@ export function DashboardPage({ onShowCustomers, onShowSegment }: DashboardPageP
               format={format}
               onSee={(group) => see({ kind: 'rfm', group })}
             />
-            <TopCustomers board={board} format={format} />
+            <TopCustomers board={board} format={format} onOpen={onOpenCustomer} />
           </div>
           <CohortTable board={board} format={format} onSee={see} />
           <SegmentSizes segments={segments} format={format} onShowSegment={onShowSegment} />
