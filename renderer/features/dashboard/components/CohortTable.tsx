@@ -56,6 +56,7 @@ export function CohortTable({
                       className="cell-button"
                       aria-label={t('dashboard.drill.cohort', {
                         count: row.size,
+                        n: format.count(row.size),
                         month: monthName(row.month),
                       })}
                       onClick={() => onSee({ kind: 'cohort', month: row.month, offset: null })}
@@ -76,10 +77,14 @@ export function CohortTable({
                         <button
                           type="button"
                           className="cell-button"
-                          aria-label={t('dashboard.drill.cohortCell', {
-                            count,
-                            month: monthName(row.month),
-                            later: monthsLater(t, k),
+                          aria-label={t('dashboard.drill.valueThen', {
+                            value: format.percent(share),
+                            then: t('dashboard.drill.cohortCell', {
+                              count,
+                              n: format.count(count),
+                              month: monthName(row.month),
+                              later: monthsLater(t, k),
+                            }),
                           })}
                           onClick={() => onSee({ kind: 'cohort', month: row.month, offset: k })}
                         >

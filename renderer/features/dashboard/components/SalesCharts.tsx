@@ -148,7 +148,7 @@ export function SalesCharts({
                         who === 'new'
                           ? 'dashboard.drill.bucketNew'
                           : 'dashboard.drill.bucketReturning',
-                        { count, when: name },
+                        { count, n: format.count(count), when: name },
                       )}
                       onClick={() => onSee({ kind: 'bucket', start: p.start, who })}
                     >
@@ -166,6 +166,7 @@ export function SalesCharts({
                           className="cell-button"
                           aria-label={t('dashboard.drill.bucket', {
                             count: p.newCustomers + p.returningCustomers,
+                            n: format.count(p.newCustomers + p.returningCustomers),
                             when: name,
                           })}
                           onClick={() => onSee({ kind: 'bucket', start: p.start, who: 'all' })}
