@@ -93,7 +93,7 @@ test('the counter: create a customer, two sales, find them, timeline, edit, bulk
   await expect(timeline.getByTestId('timeline-purchase').nth(1)).toContainText('2 × Croissant');
   const figures = page.getByRole('definition');
   await expect(figures.first()).toHaveText('2');
-  await expect(page.getByText('€5.10')).toBeVisible();
+  await expect(page.locator('.figures').getByText('€5.10')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 }).locator('.status')).toHaveText('Customer');
 
   // A sale recorded by mistake is removed from the timeline; the figures follow.
@@ -112,7 +112,7 @@ test('the counter: create a customer, two sales, find them, timeline, edit, bulk
   await confirm.getByRole('button', { name: 'Remove' }).click();
   await expect(timeline.getByTestId('timeline-purchase')).toHaveCount(2);
   await expect(figures.first()).toHaveText('2');
-  await expect(page.getByText('€5.10')).toBeVisible();
+  await expect(page.locator('.figures').getByText('€5.10')).toBeVisible();
 
   // Edit a field in place; the timeline shows the change.
   await page.getByTestId('field-city').getByRole('button').click();

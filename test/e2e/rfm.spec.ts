@@ -6,15 +6,14 @@ test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
 
 const section = (page: Page, name: string) =>
   page.getByRole('navigation', { name: /Sections|Rubriques/ }).getByRole('button', { name });
-const inactive = async (page: Page) =>
-  Number(
-    (
-      (await page
-        .locator('.kpi-card', { has: page.locator('dt', { hasText: /^Inactive customers$/ }) })
-        .locator('.kpi-value')
-        .textContent()) ?? ''
-    ).replace(/[^\d]/g, ''),
-  );
+/** The Inactive customers card's count ("27 · 47.4 %": 27). */
+const inactive = async (page: Page) => {
+  const text = await page
+    .locator('.kpi-card', { has: page.locator('dt', { hasText: /^Inactive customers$/ }) })
+    .locator('.kpi-value')
+    .textContent();
+  return Number(/^([\d,]+)/.exec(text ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
+};
 
 test('dashboard settings change the dashboard, and a customer record says why they are in their RFM group', async ({
   page,
