@@ -69,7 +69,7 @@ const revenueCell = (workbook: Record<string, Uint8Array>) =>
 
 type Printed = Window & { printCalls?: number };
 
-test('the report pack: a PDF of the dashboard as shown and its tables as a workbook, in English and French', async ({
+test('the dashboard on demo data: period and segment, the report pack (a PDF of the dashboard as shown and its tables as a workbook) in English and French, then into an RFM group', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -85,6 +85,17 @@ test('the report pack: a PDF of the dashboard as shown and its tables as a workb
   await screen.loadDemo('100');
   await expect(page.getByText('100 demo customers added')).toBeVisible();
 
+  // A saved segment to report on.
+  await section(page, 'Segments').click();
+  await page.getByRole('button', { name: 'New segment' }).click();
+  const editor = page.getByRole('form', { name: 'New segment' });
+  await editor.getByLabel('Name').fill('Runners');
+  await editor.getByRole('tab', { name: 'As text' }).click();
+  await editor.getByLabel('As text').fill('bought(category = "Running shoes")');
+  await expect(editor.locator('.segment-count-line')).toHaveText(/^\d+ of 100 customers$/);
+  await editor.getByRole('button', { name: 'Save the segment' }).click();
+  await expect(page.getByText('Segment saved', { exact: true })).toBeVisible();
+
   await section(page, 'Dashboard').click();
   const revenue = card(page, 'Revenue').locator('.kpi-value');
   await expect(revenue).toHaveText(/€[\d,]+\.\d\d/);
@@ -93,6 +104,9 @@ test('the report pack: a PDF of the dashboard as shown and its tables as a workb
   await filters.getByLabel('Period').selectOption({ label: 'Last 90 days' });
   await expect(filters.getByLabel('By')).toHaveValue('week');
   await expect(revenue).not.toHaveText(year!);
+  const quarter = (await revenue.textContent())!;
+  await filters.getByLabel('Customers').selectOption({ label: 'Runners' });
+  await expect(revenue).not.toHaveText(quarter);
   await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
   const shown = (await revenue.textContent())!;
   await page.screenshot({ path: testInfo.outputPath('report-dashboard-en.png') });
@@ -102,6 +116,7 @@ test('the report pack: a PDF of the dashboard as shown and its tables as a workb
   // Cover, key figures, charts, top customers and RFM, cohorts: a page each at least.
   expect(en.pages.length).toBeGreaterThanOrEqual(5);
   expect(en.text).toContain('Customer report');
+  expect(en.text).toContain('Runners');
   expect(en.text).toContain('Key figures');
   expect(en.text).toContain(shown);
   expect(en.text).toContain('Revenue and orders');
@@ -118,7 +133,7 @@ test('the report pack: a PDF of the dashboard as shown and its tables as a workb
   ]);
   expect(revenueCell(en.workbook)).toBe(Number(shown.replace(/[^\d.]/g, '')));
 
-  // In French, everyone, the same period: the same figures in French words and numbers.
+  // In French, the same filters: the same figures in French words and numbers.
   await page.getByLabel('Language').selectOption('fr');
   await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();
   const chiffre = (await card(page, 'Chiffre d’affaires').locator('.kpi-value').textContent())!;
@@ -133,6 +148,17 @@ test('the report pack: a PDF of the dashboard as shown and its tables as a workb
   expect(fr.xlsxName).toMatch(/^comptoir-rapport-[\d-]+\.xlsx$/);
   expect(sheetNames(fr.workbook)[0]).toBe('Synthèse');
   expect(revenueCell(fr.workbook)).toBe(revenueCell(en.workbook));
+  // Then into the customers of an RFM group of the report (the smallest one with anybody).
+  const groups = page.locator('.rfm-groups button');
+  const counts = await groups.evaluateAll((buttons) =>
+    buttons.map((b) => Number(/(\d+)/.exec(b.getAttribute('aria-label') ?? '')?.[1] ?? 0)),
+  );
+  const smallest = Math.min(...counts.filter((n) => n > 0));
+  await groups.nth(counts.indexOf(smallest)).click();
+  await expect(page.locator('.list-filters .chip', { hasText: 'Tableau de bord' })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^${smallest} clients? sur 100$`))).toBeVisible();
+  await expect(screen.rows()).toHaveCount(smallest);
+
   testInfo.annotations.push({
     type: 'pages',
     description: [...en.pages, ...fr.pages].map((p) => basename(p)).join(', '),
