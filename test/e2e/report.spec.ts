@@ -158,6 +158,11 @@ test('the dashboard on demo data: period and segment, the report pack (a PDF of 
   await expect(page.locator('.list-filters .chip', { hasText: 'Tableau de bord' })).toBeVisible();
   await expect(page.getByText(new RegExp(`^${smallest} clients? sur 100$`))).toBeVisible();
   await expect(screen.rows()).toHaveCount(smallest);
+  // Back on the dashboard, it is as it was left.
+  await section(page, 'Tableau de bord').click();
+  const filtres = page.getByRole('form', { name: 'Filtres' });
+  await expect(filtres.getByLabel('Période')).toHaveValue('last90');
+  await expect(filtres.getByLabel('Clients').locator('option:checked')).toHaveText('Runners');
 
   testInfo.annotations.push({
     type: 'pages',

@@ -14,6 +14,7 @@ import { formatDate } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
 import { ReportPackButton } from '../report/ReportPackButton';
+import { useDashboardFilters } from '../stores/dashboardFilters';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../utils/periods';
 import { CohortTable } from './CohortTable';
 import { SegmentSizes } from './SegmentSizes';
@@ -67,12 +68,7 @@ export function DashboardPage({
   const currency = useStore(fileSettings, (s) => s.settings.currency);
   const kpiSettings = useStore(fileSettings, (s) => s.settings.kpi);
   const format = useMemo(() => dashboardFormats(language, currency), [language, currency]);
-  const [preset, setPreset] = useState<PeriodPreset>('last12m');
-  const [bucket, setBucket] = useState<KpiBucket>('month');
-  const [compare, setCompare] = useState<KpiCompare | 'none'>('previous');
-  const [segment, setSegment] = useState('');
-  const [channel, setChannel] = useState('');
-  const [city, setCity] = useState('');
+  const { preset, bucket, compare, segment, channel, city, change } = useDashboardFilters();
   const [segments, setSegments] = useState<SegmentSummary[]>([]);
   // The board with the query it answers: a drill-down asks for the customers it counted.
   const [shown, setShown] = useState<{ board: KpiDashboard; query: KpiDashboardQuery } | null>(
@@ -100,9 +96,17 @@ export function DashboardPage({
   );
 
   useEffect(() => {
-    core.send('segments.list', {}).then(setSegments, () => setSegments([]));
+    core.send('segments.list', {}).then(
+      (list) => {
+        setSegments(list);
+        // A segment deleted since it was chosen: everyone again, not an error.
+        const chosen = useDashboardFilters.getState().segment;
+        if (chosen && !list.some((s) => s.id === chosen)) change({ segment: '' });
+      },
+      () => setSegments([]),
+    );
     return core.on('customers.changed', () => setChanges((n) => n + 1));
-  }, [core]);
+  }, [core, change]);
 
   useEffect(() => {
     let current = true;
@@ -142,8 +146,7 @@ export function DashboardPage({
             value={preset}
             onChange={(e) => {
               const next = e.target.value as PeriodPreset;
-              setPreset(next);
-              setBucket(presetPeriod(next, openedAt).bucket);
+              change({ preset: next, bucket: presetPeriod(next, openedAt).bucket });
             }}
           >
             {PERIOD_PRESETS.map((p) => (
@@ -154,7 +157,7 @@ export function DashboardPage({
           </select>
         </Filter>
         <Filter label={t('dashboard.bucket')}>
-          <select value={bucket} onChange={(e) => setBucket(e.target.value as KpiBucket)}>
+          <select value={bucket} onChange={(e) => change({ bucket: e.target.value as KpiBucket })}>
             {BUCKETS.map((b) => (
               <option key={b} value={b}>
                 {t(`dashboard.bucket.${b}`)}
@@ -165,7 +168,7 @@ export function DashboardPage({
         <Filter label={t('dashboard.compare')}>
           <select
             value={compare}
-            onChange={(e) => setCompare(e.target.value as KpiCompare | 'none')}
+            onChange={(e) => change({ compare: e.target.value as KpiCompare | 'none' })}
           >
             {(['none', 'previous', 'lastYear'] as const).map((c) => (
               <option key={c} value={c}>
@@ -175,7 +178,7 @@ export function DashboardPage({
           </select>
         </Filter>
         <Filter label={t('dashboard.segment')}>
-          <select value={segment} onChange={(e) => setSegment(e.target.value)}>
+          <select value={segment} onChange={(e) => change({ segment: e.target.value })}>
             <option value="">{t('dashboard.segment.all')}</option>
             {segments.map((s) => (
               <option key={s.id} value={s.id}>
@@ -185,7 +188,7 @@ export function DashboardPage({
           </select>
         </Filter>
         <Filter label={t('dashboard.channel')}>
-          <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+          <select value={channel} onChange={(e) => change({ channel: e.target.value })}>
             <option value="">{t('dashboard.channel.all')}</option>
             {(board?.channels ?? []).map((c) => (
               <option key={c} value={c}>
@@ -195,7 +198,7 @@ export function DashboardPage({
           </select>
         </Filter>
         <Filter label={t('dashboard.city')}>
-          <input type="search" value={city} onChange={(e) => setCity(e.target.value)} />
+          <input type="search" value={city} onChange={(e) => change({ city: e.target.value })} />
         </Filter>
       </form>
       <p className="dashboard-range">

@@ -1,3 +1,4 @@
+import { useDashboardFilters } from '../../dashboard/stores/dashboardFilters';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { listScroll, useListViewStore } from '../../customers/stores/listViewStore';
@@ -39,6 +40,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
       useListViewStore.getState().openCustomer(null);
       useListViewStore.getState().clearSelection();
       listScroll.top = 0;
+      useDashboardFilters.getState().reset();
     } else void fileSettings.getState().load();
   }, [unlocked, customerList, fileSettings]);
 
