@@ -31,6 +31,7 @@ const text = (track: string, min: number, get: (c: Customer) => string): ColumnS
   min,
   cell: (c) => get(c),
 });
+// Widths chosen so that the default columns fit a 1280 px window with its scroll bar (1210 px).
 const date = (get: (c: Customer) => number | string | null): ColumnSpec => ({
   track: '136px',
   min: 136,
@@ -73,8 +74,8 @@ const choice = (field: 'status' | 'source' | 'preferredChannel' | 'language'): C
 
 const SPECS: Record<(typeof BUILT_IN_COLUMNS)[number], ColumnSpec> = {
   name: {
-    track: 'minmax(170px, 1.4fr)',
-    min: 170,
+    track: 'minmax(160px, 1.4fr)',
+    min: 160,
     cell: (c) =>
       c.lastName ? (
         <>
@@ -84,10 +85,10 @@ const SPECS: Record<(typeof BUILT_IN_COLUMNS)[number], ColumnSpec> = {
         c.firstName || c.email
       ),
   },
-  email: text('minmax(200px, 1.6fr)', 200, (c) => c.email),
+  email: text('minmax(182px, 1.6fr)', 182, (c) => c.email),
   phone: {
-    track: 'minmax(160px, 1fr)',
-    min: 160,
+    track: 'minmax(150px, 1fr)',
+    min: 150,
     cell: (c, ctx) => formatPhone(c.phone, ctx.country),
   },
   company: text('minmax(130px, 1fr)', 130, (c) => c.company),
@@ -103,8 +104,8 @@ const SPECS: Record<(typeof BUILT_IN_COLUMNS)[number], ColumnSpec> = {
   language: choice('language'),
   birthDate: date((c) => c.birthDate),
   orderCount: {
-    track: '124px',
-    min: 124,
+    track: '110px',
+    min: 110,
     numeric: true,
     cell: (c, ctx) => formatNumber(ctx.language, c.figures.orderCount),
   },
