@@ -1,11 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yIssue } from './pages/axe';
+import { section, saveTextSegment } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
 
-const section = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: /Sections|Rubriques/ }).getByRole('button', { name });
 const countOf = (label: string) => Number(/See the (\d+)/.exec(label)?.[1] ?? NaN);
 
 test('a saved segment, a sales bar, a row of the sales table and a cohort cell open the customers they counted', async ({
@@ -15,18 +14,7 @@ test('a saved segment, a sales bar, a row of the sales table and a cohort cell o
   const screen = new CustomersScreen(page);
   await screen.open();
   await screen.loadDemo('100');
-  await section(page, 'Segments').click();
-  await page.getByRole('button', { name: 'New segment' }).click();
-  const editor = page.getByRole('form', { name: 'New segment' });
-  await editor.getByLabel('Name').fill('Runners');
-  await editor.getByRole('tab', { name: 'As text' }).click();
-  await editor.getByLabel('As text').fill('bought(category = "Running shoes")');
-  await expect(editor.locator('.segment-count-line')).toHaveText(/^\d+ of 100 customers$/);
-  const runners = Number(
-    /^(\d+)/.exec((await editor.locator('.segment-count-line').textContent())!)![1],
-  );
-  await editor.getByRole('button', { name: 'Save the segment' }).click();
-  await expect(page.getByText('Segment saved', { exact: true })).toBeVisible();
+  const runners = await saveTextSegment(page, 'Runners', 'bought(category = "Running shoes")');
 
   // The saved segment's size on the dashboard opens its members.
   await section(page, 'Dashboard').click();

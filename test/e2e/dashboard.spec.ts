@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yIssue } from './pages/axe';
+import { section, saveTextSegment } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-
-const section = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: /Sections|Rubriques/ }).getByRole('button', { name });
 
 /** The value shown on a KPI card, by its label. */
 const card = (page: Page, label: string) =>
@@ -25,15 +23,7 @@ test('the dashboard on demo data: figures with definitions, period, segment and 
   await screen.loadDemo('100');
 
   // A saved segment to filter by.
-  await section(page, 'Segments').click();
-  await page.getByRole('button', { name: 'New segment' }).click();
-  const editor = page.getByRole('form', { name: 'New segment' });
-  await editor.getByLabel('Name').fill('Runners');
-  await editor.getByRole('tab', { name: 'As text' }).click();
-  await editor.getByLabel('As text').fill('bought(category = "Running shoes")');
-  await expect(editor.locator('.segment-count-line')).toHaveText(/^\d+ of 100 customers$/);
-  await editor.getByRole('button', { name: 'Save the segment' }).click();
-  await expect(page.getByText('Segment saved', { exact: true })).toBeVisible();
+  await saveTextSegment(page, 'Runners', 'bought(category = "Running shoes")');
 
   await section(page, 'Dashboard').click();
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();

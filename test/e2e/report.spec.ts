@@ -3,12 +3,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { section, saveTextSegment } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
 
-const section = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: /Sections|Rubriques/ }).getByRole('button', { name });
 const card = (page: Page, label: string) =>
   page.locator('.kpi-card', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
 
@@ -86,15 +85,7 @@ test('the dashboard on demo data: period and segment, the report pack (a PDF of 
   await expect(page.getByText('100 demo customers added')).toBeVisible();
 
   // A saved segment to report on.
-  await section(page, 'Segments').click();
-  await page.getByRole('button', { name: 'New segment' }).click();
-  const editor = page.getByRole('form', { name: 'New segment' });
-  await editor.getByLabel('Name').fill('Runners');
-  await editor.getByRole('tab', { name: 'As text' }).click();
-  await editor.getByLabel('As text').fill('bought(category = "Running shoes")');
-  await expect(editor.locator('.segment-count-line')).toHaveText(/^\d+ of 100 customers$/);
-  await editor.getByRole('button', { name: 'Save the segment' }).click();
-  await expect(page.getByText('Segment saved', { exact: true })).toBeVisible();
+  await saveTextSegment(page, 'Runners', 'bought(category = "Running shoes")');
 
   await section(page, 'Dashboard').click();
   const revenue = card(page, 'Revenue').locator('.kpi-value');

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yIssue } from './pages/axe';
+import { section } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
 
-const section = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: /Sections|Rubriques/ }).getByRole('button', { name });
 /** The Inactive customers card's count ("27 · 47.4 %": 27). */
 const inactive = async (page: Page) => {
   const text = await page

@@ -1,48 +1,23 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { kpiQuerySchema } from '../../../shared/contract/kpi';
 import { customerInputSchema } from '../../../shared/domain/customer';
-import { purchaseInputSchema } from '../../../shared/domain/purchase';
 import { segmentFields } from '../../../shared/segments/segmentFields';
 import { parseRule } from '../../../shared/segments/segmentText';
-import { randomBytes } from '../../../shared/vault/bytes';
-import { PageCipher } from '../crypto/pageCipher';
-import { openDatabase, type ComptoirDatabase } from '../db/database';
-import { Session } from '../session';
 import { kpiDashboard } from './dashboard';
+import { DAY, openTestFile, shoesBought } from './testFile';
 
-let db: ComptoirDatabase;
-let cipher: PageCipher;
-let seq = 0;
 const clock = new Date(2026, 5, 15, 9).getTime();
-const DAY = 86_400_000;
-
-beforeEach(async () => {
-  db = openDatabase(`kpi-${crypto.randomUUID()}`);
-  cipher = await PageCipher.fromDataKey(randomBytes(32));
-  seq = 0;
-});
 
 /** Ana bought twice (120 + 30), Bob once (80, on the website), Eve never. */
 async function shop() {
-  const { session: file } = await Session.open(db, cipher, {
-    now: () => clock,
-    newId: () => `id${++seq}`,
-  });
+  const file = await openTestFile(clock);
   const add = (firstName: string, city: string) =>
     file.customers.create(customerInputSchema.parse({ firstName, lastName: 'Test', city }));
   const ana = await add('Ana', 'Lyon');
   const bob = await add('Bob', 'Paris');
   await add('Eve', 'Paris');
-  const buy = (customerId: string, daysAgo: number, euros: number, channel = 'Shop') =>
-    file.addPurchase(
-      purchaseInputSchema.parse({
-        customerId,
-        at: clock - daysAgo * DAY,
-        currency: 'EUR',
-        channel,
-        lines: [{ product: 'Shoes', quantity: 1, unitPriceMinor: euros * 100 }],
-      }),
-    );
+  const buy = (customerId: string, daysAgo: number, euros: number, channel?: string) =>
+    file.addPurchase(shoesBought(clock, customerId, daysAgo, euros, channel));
   await buy(ana.id, 10, 120);
   await buy(ana.id, 40, 30);
   await buy(bob.id, 5, 80, 'Website');

@@ -1,27 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_LIST_FILTER, type ListFilter } from '../../../shared/contract/customers';
 import { kpiDrillSchema } from '../../../shared/contract/kpi';
 import { customerInputSchema } from '../../../shared/domain/customer';
-import { purchaseInputSchema } from '../../../shared/domain/purchase';
 import { segmentFields } from '../../../shared/segments/segmentFields';
 import { parseRule } from '../../../shared/segments/segmentText';
-import { randomBytes } from '../../../shared/vault/bytes';
-import { PageCipher } from '../crypto/pageCipher';
-import { openDatabase, type ComptoirDatabase } from '../db/database';
-import { Session } from '../session';
 import { kpiPickIds, listMembers } from './drill';
+import { DAY, openTestFile, shoesBought } from './testFile';
 
-let db: ComptoirDatabase;
-let cipher: PageCipher;
-let seq = 0;
 const clock = new Date(2026, 5, 15, 9).getTime();
-const DAY = 86_400_000;
-
-beforeEach(async () => {
-  db = openDatabase(`drill-${crypto.randomUUID()}`);
-  cipher = await PageCipher.fromDataKey(randomBytes(32));
-  seq = 0;
-});
 
 /**
  * Six customers; with the default settings, as of `clock + 1 day` (days since the last order,
@@ -34,22 +20,11 @@ beforeEach(async () => {
  * Fay   Paris  250 d, 220 d, 200 d (web) 201 d, 3 → R2 F3 at risk, inactive
  */
 async function shop() {
-  const { session: file } = await Session.open(db, cipher, {
-    now: () => clock,
-    newId: () => `id${++seq}`,
-  });
+  const file = await openTestFile(clock);
   const add = async (firstName: string, city: string) =>
     (await file.customers.create(customerInputSchema.parse({ firstName, lastName: 'T', city }))).id;
-  const buy = (customerId: string, daysAgo: number, channel = 'Shop') =>
-    file.addPurchase(
-      purchaseInputSchema.parse({
-        customerId,
-        at: clock - daysAgo * DAY,
-        currency: 'EUR',
-        channel,
-        lines: [{ product: 'Shoes', quantity: 1, unitPriceMinor: 5000 }],
-      }),
-    );
+  const buy = (customerId: string, daysAgo: number, channel?: string) =>
+    file.addPurchase(shoesBought(clock, customerId, daysAgo, 50, channel));
   const ana = await add('Ana', 'Lyon');
   const bob = await add('Bob', 'Paris');
   const eve = await add('Eve', 'Paris');

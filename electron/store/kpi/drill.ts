@@ -37,16 +37,22 @@ export async function kpiPickIds(
     last.members === members
   )
     return last.ids;
-  const { pick } = drill;
-  const ids = new Set(
-    pick.kind === 'bucket' || pick.kind === 'cohort'
-      ? await kpiCellCustomers(deps, drill.query, pick)
-      : pick.kind === 'rfm'
-        ? (await kpiReport(deps, drill.query)).rfm.groups[pick.group].ids
-        : (await kpiReport(deps, drill.query)).inactive.ids,
-  );
+  const ids = new Set(await pickedIds(deps, drill));
   kept.set(deps.customers, { key, historyVersion, customers, members, ids });
   return ids;
+}
+
+/** A chart cell's customers are picked alone; a group's come with the whole report. */
+async function pickedIds(deps: DashboardDeps, { query, pick }: KpiDrill): Promise<string[]> {
+  switch (pick.kind) {
+    case 'bucket':
+    case 'cohort':
+      return kpiCellCustomers(deps, query, pick);
+    case 'rfm':
+      return (await kpiReport(deps, query)).rfm.groups[pick.group].ids;
+    case 'inactive':
+      return (await kpiReport(deps, query)).inactive.ids;
+  }
 }
 
 /**

@@ -1,31 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customerInputSchema } from '../../../shared/domain/customer';
-import { purchaseInputSchema } from '../../../shared/domain/purchase';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
-import { randomBytes } from '../../../shared/vault/bytes';
-import { PageCipher } from '../crypto/pageCipher';
-import { openDatabase, type ComptoirDatabase } from '../db/database';
-import { Session } from '../session';
 import { rfmOf } from './rfmOf';
+import { DAY, openTestFile, shoesBought } from './testFile';
 
-let db: ComptoirDatabase;
-let cipher: PageCipher;
-let seq = 0;
 const clock = new Date(2026, 5, 15, 9).getTime();
-const DAY = 86_400_000;
-
-beforeEach(async () => {
-  db = openDatabase(`rfm-${crypto.randomUUID()}`);
-  cipher = await PageCipher.fromDataKey(randomBytes(32));
-  seq = 0;
-});
 
 /** Ana: 3 orders (200 + 150 + 100 €), the last 20 days ago; Eve never bought. */
 async function shop() {
-  const { session: file } = await Session.open(db, cipher, {
-    now: () => clock,
-    newId: () => `id${++seq}`,
-  });
+  const file = await openTestFile(clock);
   const add = (firstName: string) =>
     file.customers.create(customerInputSchema.parse({ firstName, lastName: 'Test' }));
   const ana = await add('Ana');
@@ -35,14 +18,7 @@ async function shop() {
     [100, 150],
     [300, 100],
   ] as const)
-    await file.addPurchase(
-      purchaseInputSchema.parse({
-        customerId: ana.id,
-        at: clock - daysAgo * DAY,
-        currency: 'EUR',
-        lines: [{ product: 'Shoes', quantity: 1, unitPriceMinor: euros * 100 }],
-      }),
-    );
+    await file.addPurchase(shoesBought(clock, ana.id, daysAgo, euros));
   const deps = {
     customers: file.customers,
     history: file.history,
