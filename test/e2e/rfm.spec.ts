@@ -49,6 +49,9 @@ test('dashboard settings change the dashboard, and a customer record says why th
 
   // The best customer's record, opened from the dashboard: their group, and each score's reason.
   await section(page, 'Dashboard').click();
+  await page
+    .locator('.top-customers')
+    .screenshot({ path: testInfo.outputPath('top-customers-en.png') });
   await page.locator('.top-customers tbody th button').first().click();
   await expect(page.getByRole('heading', { level: 1, name: top })).toBeVisible();
   const why = page.locator('details.rfm-why');
