@@ -11,7 +11,9 @@ const preview = (outDir: string, port: number) =>
 
 export default defineConfig({
   testDir: 'test',
-  testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],
+  testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts', 'desktop/**/*.spec.ts'],
+  // The desktop twin runs the production bundles of the desktop app (out/main, out/preload...).
+  globalSetup: './test/desktop/globalSetup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -1,0 +1,1 @@
+export declare function bundle(options?: { quiet?: boolean }): Promise<void>;
