@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (see shared/zodConfig.ts).
+import '../../shared/zodConfig';
 import { mountApp } from '../../renderer/app/mountApp';
 import type { CoreContract, CoreEvents } from '../../shared/contract/core';
 import type { VaultContract } from '../../shared/contract/vault';

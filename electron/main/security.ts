@@ -8,7 +8,9 @@ export const STORE_ORIGIN = `${APP_SCHEME}://store`;
 
 /**
  * Content-Security-Policy per window. The UI may not fetch or frame anything; the store window
- * has no UI at all. 'wasm-unsafe-eval' is not granted: Argon2id runs in main, not in a page.
+ * has no UI at all. The store alone may compile WebAssembly ('wasm-unsafe-eval', never
+ * 'unsafe-eval'): the page cipher's blind-index HMAC is hash-wasm, compiled from the store's own
+ * bundle. Without it the desktop app could not create or open a file (issue 18).
  */
 export const CSP = {
   ui: [
@@ -23,9 +25,12 @@ export const CSP = {
     "frame-ancestors 'none'",
     "object-src 'none'",
   ].join('; '),
-  store: ["default-src 'none'", "script-src 'self'", "connect-src 'self'", "base-uri 'none'"].join(
-    '; ',
-  ),
+  store: [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+  ].join('; '),
 };
 
 /** Every window: isolated, sandboxed, no Node, web security on. */

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (see shared/zodConfig.ts).
+import '../../shared/zodConfig';
 import { CORE_PORT_MESSAGE, HOST_PORT_MESSAGE } from '../../shared/contract/bridge';
 import { bufferedEndpoint, portEndpoint, type MessageEndpoint } from '../../shared/rpc/endpoint';
 import { startWindowStore } from './startStore';

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// First: zod must be jitless before any schema is built (see shared/zodConfig.ts).
+import '../../shared/zodConfig';
 import { bufferedEndpoint, portEndpoint } from '../../shared/rpc/endpoint';
 import { plainCodec } from './crypto/plainCodec';
 import { argon2InWorker } from './kdf/argon2InWorker';

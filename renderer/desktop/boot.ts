@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (see shared/zodConfig.ts).
+import '../../shared/zodConfig';
 import type { ComptoirBridge } from '../../shared/contract/bridge';
 import { CORE_PORT_MESSAGE } from '../../shared/contract/bridge';
 import type { CoreContract, CoreEvents } from '../../shared/contract/core';
