@@ -1,32 +1,10 @@
 import { z } from 'zod';
-import type { BackupMade, BackupPreview } from '../vault/backupService';
 import type { PassphraseVerdict } from '../vault/passphrasePolicy';
 import { method } from './define';
 import type { UnlockReport } from './storeControl';
+import type { BackupMade, BackupPreview, VaultStatus } from './vaultTypes';
 
-export type VaultState = 'new' | 'locked' | 'unlocked';
-
-export interface KeychainStatus {
-  /** False in browser mode, or where the OS offers no keychain. */
-  available: boolean;
-  backend: string;
-  /** A backend that does not really protect secrets (Linux `basic_text`). */
-  weak: boolean;
-}
-
-export interface VaultStatus {
-  state: VaultState;
-  /** "Remember on this device" is on and the keychain still opens it. */
-  remembered: boolean;
-  keychain: KeychainStatus;
-  /** Set when the keychain backend differs from the one that sealed the key. */
-  keychainChanged: { was: string; now: string } | null;
-  /** Milliseconds before another unlock try is accepted (after repeated failures). */
-  retryAfterMs: number;
-  autoLockMinutes: number;
-  /** The user proved they kept the current recovery key. */
-  recoveryKeySaved: boolean;
-}
+export type { KeychainStatus, VaultState, VaultStatus } from './vaultTypes';
 
 const passphrase = z.string().min(1).max(1024);
 /** A backup read or written whole: a file of 100k customers is about 40 MB. */

@@ -1,4 +1,5 @@
 import type { UnlockReport } from '../contract/storeControl';
+import type { BackupMade, BackupPreview } from '../contract/vaultTypes';
 import { argon2Here, type Argon2 } from './argon2';
 import {
   backupFileName,
@@ -8,34 +9,18 @@ import {
   recordsPerTable,
   type StoredPage,
 } from './backupFile';
-import { wipe, type Bytes } from './bytes';
+import { wipe } from './bytes';
 import { AppError } from '../errors';
 import { unlockWithPassphrase } from './vaultKeys';
 import type { VaultService } from './vaultService';
+
+export type { BackupMade, BackupPreview } from '../contract/vaultTypes';
 
 /** The store's sealed pages, read and replaced as they are (never decrypted here). */
 export interface SealedPages {
   read(): Promise<StoredPage[]>;
   /** Every page replaced at once: all or nothing. The store must be locked. */
   replace(pages: StoredPage[]): Promise<void>;
-}
-
-export interface BackupMade {
-  name: string;
-  bytes: Bytes;
-  /** Records per table: "customers", "purchases"... */
-  records: Record<string, number>;
-}
-
-/** What a backup holds, shown before it replaces anything. */
-export interface BackupPreview {
-  createdAt: number;
-  appVersion: string;
-  records: Record<string, number>;
-  /** A customer file exists here and the restore will replace it. */
-  replacesFile: boolean;
-  /** That file is the one the backup was made from (the same key), maybe at another time. */
-  sameFile: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { UnlockReport } from '../contract/storeControl';
-import type { KeychainStatus, VaultStatus } from '../contract/vault';
+import type { KeychainStatus, VaultStatus } from '../contract/vaultTypes';
 import { AppError } from '../errors';
 import { fromBase64, toBase64, wipe, type Bytes } from './bytes';
 import { judgePassphrase } from './passphrasePolicy';
