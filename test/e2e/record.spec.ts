@@ -1,18 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { addProduct } from './pages/app';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { CustomersScreen, unlock } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
 const SHOTS = 'test-results/screenshots';
-
-async function addProduct(page: Page, name: string, price: string, sku = '') {
-  const form = page.getByRole('form', { name: 'Add product' });
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('SKU').fill(sku);
-  await form.getByLabel('Price').fill(price);
-  await form.getByLabel('Price').press('Enter');
-  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
-}
 
 test('the counter: create a customer, two sales, find them, timeline, edit, bulk-tag', async ({
   page,

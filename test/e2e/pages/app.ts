@@ -23,3 +23,13 @@ export async function saveTextSegment(page: Page, name: string, rule: string): P
   await expect(page.getByText('Segment saved', { exact: true })).toBeVisible();
   return members;
 }
+
+/** Adds a product to the catalog, from Settings (English UI). */
+export async function addProduct(page: Page, name: string, price: string, sku = '') {
+  const form = page.getByRole('form', { name: 'Add product' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('SKU').fill(sku);
+  await form.getByLabel('Price').fill(price);
+  await form.getByLabel('Price').press('Enter');
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+}
