@@ -1,4 +1,4 @@
-import type { RfmGroup } from './kpiTypes';
+import type { RfmGroup } from './rfmGroups';
 
 /**
  * One line per KPI, shown on hover. English for now: the UI passes them through the

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CustomerStatus } from '../domain/customer';
+import type { RfmGroup } from './rfmGroups';
 
 /** A purchase as the dashboard sees it; money in minor units (cents). */
 export interface KpiPurchase {
@@ -102,20 +103,7 @@ export const kpiSettingsSchema = z.strictObject({
 
 export type RfmScore = 1 | 2 | 3 | 4 | 5;
 
-export const RFM_GROUPS = [
-  'champions',
-  'loyal',
-  'potentialLoyalists',
-  'newCustomers',
-  'promising',
-  'needAttention',
-  'aboutToSleep',
-  'atRisk',
-  'cannotLose',
-  'hibernating',
-  'lost',
-] as const;
-export type RfmGroup = (typeof RFM_GROUPS)[number];
+export { RFM_GROUPS, type RfmGroup } from './rfmGroups';
 
 /** The recency (R) and frequency (F) scores of each group, [lowest, highest] both included. */
 export const RFM_GRID: Readonly<Record<RfmGroup, { r: [number, number]; f: [number, number] }>> = {

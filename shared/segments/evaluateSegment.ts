@@ -1,46 +1,16 @@
 import type { Customer } from '../domain/customer';
 import { foldText } from '../domain/fold';
-import type { InteractionKind } from '../domain/interaction';
 import { conditionProblem } from './checkRule';
 import { purchaseColumns, type PurchaseColumns } from './purchaseColumns';
 import { fieldTest } from './fieldTest';
-import type { SegmentField } from './segmentFields';
+import type { SegmentContext } from './segmentContext';
+import type { PurchaseFacts } from './segmentFacts';
 import type { BoughtCondition, InteractedCondition, Rule, RuleGroup } from './segmentRules';
 import { lastWindow } from './segmentTime';
 
-/** A purchase as segments see it: who, when, and its lines. */
-export interface PurchaseFacts {
-  customerId: string;
-  at: number;
-  lines: readonly {
-    product: string;
-    category: string;
-    sku: string;
-    quantity: number;
-    unitPriceMinor: number;
-  }[];
-}
-
-export interface InteractionFacts {
-  customerId: string;
-  kind: InteractionKind;
-  at: number;
-}
-
-/** Everything a rule may look at besides the customer. */
-export interface SegmentContext {
-  now: number;
-  /** Minor units in one unit of the file's currency (100 for euros): rules give amounts in units. */
-  minorPerUnit: number;
-  fields: ReadonlyMap<string, SegmentField>;
-  /** Saved segments' rules, by name, for "member of". */
-  segments: ReadonlyMap<string, RuleGroup>;
-  /** The purchases as objects (the naive evaluator reads these; the store gives columns). */
-  purchases?: readonly PurchaseFacts[];
-  /** The same purchases as columns, when the caller keeps them (else built from `purchases`). */
-  purchaseColumns?: PurchaseColumns;
-  interactions: readonly InteractionFacts[];
-}
+// Their old home: callers and tests import them from here.
+export type { InteractionFacts, PurchaseFacts } from './segmentFacts';
+export type { SegmentContext } from './segmentContext';
 
 function purchasesOf(context: SegmentContext): readonly PurchaseFacts[] {
   if (!context.purchases)

@@ -1,6 +1,6 @@
 import type { Customer } from '../domain/customer';
 import { foldText } from '../domain/fold';
-import type { SegmentContext } from './evaluateSegment';
+import type { SegmentContext } from './segmentContext';
 import type { FieldReading, SegmentField } from './segmentFields';
 import type { DayValue, FieldCondition, Span } from './segmentRules';
 import { dayEnd, dayStart, lastWindow, nextBirthday, nextWindow } from './segmentTime';

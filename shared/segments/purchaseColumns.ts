@@ -1,5 +1,5 @@
 import { foldText } from '../domain/fold';
-import type { PurchaseFacts } from './evaluateSegment';
+import type { PurchaseFacts } from './segmentFacts';
 
 /**
  * The purchases as columns, for rules that look at what was bought: a behaviour condition is

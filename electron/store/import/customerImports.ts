@@ -1,39 +1,23 @@
 import Papa from 'papaparse';
 import type { CallContext } from '../../../shared/contract/define';
 import type {
-  DateOrder,
-  DuplicatePolicy,
   ImportCounts,
-  ImportKind,
   ImportRowOutcome,
   ImportInspection,
   ImportPreview,
   ImportSummary,
-  MatchKey,
   UndoSummary,
 } from '../../../shared/contract/imports';
 import type { Customer } from '../../../shared/domain/customer';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
-import type { CustomerStore } from '../customers/customerStore';
-import type { ComptoirDatabase } from '../db/database';
-import type { HistoryStore } from '../history/historyStore';
 import { writeSealed } from '../pages/recordPages';
 import { planImport, type ImportPlan } from './planImport';
 import { planOrdersOf, writeOrders } from './orderImports';
 import type { OrderPlan } from './planOrders';
 import { readRows, stageFile, type FileReading, type StagedFile } from './stagedFile';
+import type { ImportDeps, ImportRun } from './importTypes';
 import { Upload } from './upload';
-
-export interface ImportRun {
-  fileId: string;
-  /** Customers by default. */
-  what?: ImportKind;
-  mapping: (string | null)[];
-  dateOrder: DateOrder;
-  policy: DuplicatePolicy;
-  matchOn: MatchKey[];
-}
 
 interface Undoable {
   summary: ImportSummary;
@@ -48,15 +32,6 @@ interface Undoable {
 type Planned =
   | { kind: 'customers'; plan: ImportPlan; tag: string }
   | { kind: 'orders'; plan: OrderPlan; tag: string };
-
-export interface ImportDeps {
-  db: ComptoirDatabase;
-  customers: CustomerStore;
-  history: HistoryStore;
-  settings: () => Settings;
-  now: () => number;
-  newId: () => string;
-}
 
 const PREVIEW_REJECTED = 200;
 

@@ -3,7 +3,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import { readOrders } from '../../../shared/import/orders/readOrders';
 import { withFigures } from '../customers/customerStore';
 import { writeSealed } from '../pages/recordPages';
-import type { ImportDeps, ImportRun } from './customerImports';
+import type { ImportDeps, ImportRun } from './importTypes';
 import { planOrders, type OrderPlan } from './planOrders';
 import type { StagedFile } from './stagedFile';
 
