@@ -27,6 +27,9 @@ export interface BrokenLine {
   problem: string;
 }
 
+/** Longest property, unfolded, in characters: a photo of a few megabytes in base64 fits. */
+export const MAX_PROPERTY_CHARS = 8_000_000;
+
 const NAME = /^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$/;
 const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
 const ENCODINGS: Record<string, VcardEncoding> = {
@@ -45,7 +48,10 @@ const ENCODINGS: Record<string, VcardEncoding> = {
  * (vCard 2.1 soft break); a base64 value continues on the following lines of base64 text (2.1
  * writers do not always indent them). Blank lines are skipped.
  */
-export function readContentLines(text: string): (ContentLine | BrokenLine)[] {
+export function readContentLines(
+  text: string,
+  maxPropertyChars = MAX_PROPERTY_CHARS,
+): (ContentLine | BrokenLine)[] {
   const lines = splitLines(text.startsWith('\uFEFF') ? text.slice(1) : text);
   const out: (ContentLine | BrokenLine)[] = [];
   let i = 0;
@@ -59,16 +65,36 @@ export function readContentLines(text: string): (ContentLine | BrokenLine)[] {
       out.push(property);
       continue;
     }
+    // Parts joined once at the end: re-slicing the whole value at each soft break was quadratic.
+    const parts = [logical];
+    let last = logical;
+    let length = logical.length;
     if (property.encoding === 'quoted-printable') {
-      while (logical.endsWith('=') && i < lines.length && !/^END:VCARD\s*$/i.test(lines[i]!))
-        logical = logical.slice(0, -1) + lines[i++]!;
+      while (last.endsWith('=') && i < lines.length && !/^END:VCARD\s*$/i.test(lines[i]!)) {
+        parts[parts.length - 1] = last.slice(0, -1);
+        last = lines[i++]!;
+        parts.push(last);
+        length += last.length - 1;
+      }
     } else if (property.encoding === 'base64') {
-      while (i < lines.length && BASE64_LINE.test(lines[i]!.trim())) logical += lines[i++]!.trim();
+      while (i < lines.length && BASE64_LINE.test(lines[i]!.trim())) {
+        last = lines[i++]!.trim();
+        parts.push(last);
+        length += last.length;
+      }
     }
-    property.value = valueOf(logical);
+    if (length > maxPropertyChars) {
+      out.push({ line: start, problem: tooLong(property.name, length, maxPropertyChars) });
+      continue;
+    }
+    property.value = valueOf(parts.length === 1 ? logical : parts.join(''));
     out.push(property);
   }
   return out;
+}
+
+function tooLong(name: string, length: number, max: number): string {
+  return `${name} is ${length} characters long, more than the ${max} a property may have`;
 }
 
 /**
