@@ -41,6 +41,7 @@ describe('neutralizeFormula', () => {
     ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
     ['\t=1+1', "'\t=1+1"],
     ['\rtext', "'\rtext"],
+    ['\0=1+1', "'\0=1+1"],
     ["+2+3+cmd|' /C calc'!A0", "'+2+3+cmd|' /C calc'!A0"],
     ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ['+A1', "'+A1"],

@@ -24,7 +24,7 @@ const SIGNED_NUMBER_OR_PHONE = /^[+-](?=.*\d)[0-9 ().,/+-]*$/;
 /**
  * The cell as written to a CSV file, safe from formula injection (OWASP "CSV Injection").
  * A cell a spreadsheet would run as a formula gets a leading apostrophe `'`:
- * - one starting with `=`, `@`, a tab or a carriage return, always;
+ * - one starting with `=`, `@`, a tab, a carriage return or a NUL (`\0`), always;
  * - one starting with `+` or `-`, unless everything after that sign is digits, spaces and
  *   `+ - . , ( ) /`, with at least one digit: a signed number (`-12.5`, `+3`), a phone
  *   (`+33612345678`, `+44 (0)7400 123456`) or a list of phones stays as it is. Without a letter,
@@ -34,6 +34,7 @@ const SIGNED_NUMBER_OR_PHONE = /^[+-](?=.*\d)[0-9 ().,/+-]*$/;
  */
 export function neutralizeFormula(cell: string): string {
   switch (cell.charCodeAt(0)) {
+    case 0: // NUL: some spreadsheets drop it, and what follows would be read as a formula
     case 61: // =
     case 64: // @
     case 9: // tab
