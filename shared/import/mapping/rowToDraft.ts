@@ -1,76 +1,25 @@
 import type { ConsentEntry } from '../../domain/consent';
-import {
-  customerInputSchema,
-  type CustomerDraft,
-  type CustomerField,
-  type CustomerRule,
-} from '../../domain/customer';
-import type { CustomField, CustomValue } from '../../domain/customFields';
-import { customFieldIdOf, type FieldTarget, type TargetId } from './importTargets';
-import {
-  parseCountry,
-  parseGender,
-  parseLanguage,
-  parseStatus,
-  type ParsedChoice,
-} from './parseChoices';
-import { cleanText, parseDate, parseYesNo, type DateOrder } from './parseValues';
+import { customerInputSchema, type CustomerRule } from '../../domain/customer';
+import type { CustomValue } from '../../domain/customFields';
+import { customFieldIdOf, type TargetId } from './importTargets';
+import { parseCountry, parseGender, parseLanguage, parseStatus } from './parseChoices';
+import { parseDate, parseYesNo } from './parseValues';
 import { splitFullName } from './splitFullName';
 import { CHOICES_SPLIT, customFieldValue } from './customFieldValue';
+import { RowDraft } from './rowDraft';
+import type { Cell, ImportedRow, RowToDraftOptions } from './rowDraftTypes';
 
-/** Codes of what can be wrong with a cell; the UI translates them. */
-export type RowProblemCode = CustomerRule | 'invalidYesNo';
-
-/** A cell that could not go into the customer, by its 0-based column. */
-export interface RowProblem {
-  column: number;
-  target: TargetId;
-  message: RowProblemCode;
-}
-
-export interface RowToDraftOptions {
-  dateOrder: DateOrder;
-  /** The file's name, kept as where the customer and their consent came from. */
-  sourceName: string;
-  customFields: CustomField[];
-  /**
-   * The schema's verdict on text values already checked in this file, by field (a file
-   * repeats its cities, statuses and first names: 100k rows, a few hundred distinct values).
-   * One per file read; none: every value is checked.
-   */
-  checked?: CheckedValues;
-}
-
-export type CheckedValues = Map<string, Map<string, FieldVerdict>>;
-type FieldVerdict = ReturnType<(typeof customerInputSchema.shape)[CustomerField]['safeParse']>;
-/** Distinct values remembered per field, at most: beyond, values are checked each time. */
-const CHECKED_MAX = 20_000;
-
-export interface ImportedRow {
-  /** To be checked with customerInputSchema by the caller; bad cells are already left out. */
-  draft: CustomerDraft;
-  /** The other system's id ('' when none), to find the same customer again. */
-  externalId: string;
-  /** The row's marketing answers; null when the row says nothing. */
-  consent: {
-    email: boolean | null;
-    sms: boolean | null;
-    post: boolean | null;
-    phone: boolean | null;
-  };
-  problems: RowProblem[];
-}
-
-/** A non-empty cell and the column it came from. */
-interface Cell {
-  column: number;
-  text: string;
-}
+export type {
+  CheckedValues,
+  ImportedRow,
+  RowProblem,
+  RowProblemCode,
+  RowToDraftOptions,
+} from './rowDraftTypes';
 
 // Several emails or phones in one cell: Google Contacts joins them with " ::: ".
 const EMAILS_SPLIT = /\s*(?::::|;|,)\s*/;
 const PHONES_SPLIT = /\s*(?::::|;)\s*/;
-const SOURCE_MAX = 100; // the longest source a consent entry or sourceDetail accepts
 
 /**
  * One CSV row as a customer draft, from the mapped columns only: values parsed (dates in
@@ -83,64 +32,25 @@ export function rowToDraft(
   mapping: (TargetId | null)[],
   options: RowToDraftOptions,
 ): ImportedRow {
-  const byTarget = new Map<TargetId, Cell[]>();
-  for (let column = 0; column < mapping.length; column++) {
-    const target = mapping[column];
-    if (!target || target === 'ignore') continue;
-    const text = cleanText(cells[column] ?? '');
-    if (text === '') continue;
-    const cell = { column, text };
-    const cellsOf = byTarget.get(target);
-    if (cellsOf) cellsOf.push(cell);
-    else byTarget.set(target, [cell]);
-  }
-  const first = (target: TargetId) => byTarget.get(target)?.[0];
-  const all = (target: TargetId) => byTarget.get(target) ?? [];
+  const row = new RowDraft(cells, mapping, options);
+  // In this order: a row's problems are listed as these steps find them.
+  keepTexts(row);
+  keepContacts(row, 'email', 'additionalEmail', 'additionalEmails', EMAILS_SPLIT);
+  keepContacts(row, 'phone', 'additionalPhone', 'additionalPhones', PHONES_SPLIT);
+  row.keepChoice('country', parseCountry);
+  row.keepChoice('gender', parseGender);
+  row.keepChoice('language', parseLanguage);
+  row.keepChoice('status', parseStatus);
+  keepBirthDate(row);
+  keepWordLists(row);
+  const consent = keepConsent(row);
+  keepCustomFields(row);
+  const externalId = row.first('externalId')?.text ?? '';
+  return { draft: row.draft, externalId, consent, problems: row.problems };
+}
 
-  const problems: RowProblem[] = [];
-  const report = (cell: Cell, target: TargetId, message: RowProblemCode) =>
-    problems.push({ column: cell.column, target, message });
-  const sourceName = options.sourceName.trim();
-  const draft: CustomerDraft = { source: 'import', sourceDetail: sourceName.slice(0, SOURCE_MAX) };
-
-  /** Puts a value in the draft if the customer schema accepts it for that field. */
-  const keep = <F extends CustomerField>(
-    field: F,
-    value: CustomerDraft[F],
-    cell: Cell,
-    target: TargetId,
-  ) => {
-    const checked = verdict(field, value);
-    // The schema's own output (emails lower-cased, lists without repeats): the draft is final.
-    if (checked.success) draft[field] = checked.data as CustomerDraft[F];
-    else report(cell, target, checked.error.issues[0]!.message as CustomerRule);
-  };
-  /** The schema's verdict, remembered for short text values (immutable, so safe to share). */
-  const verdict = (field: CustomerField, value: unknown): FieldVerdict => {
-    const memo = options.checked;
-    if (!memo || typeof value !== 'string' || value.length > 100) {
-      return customerInputSchema.shape[field].safeParse(value);
-    }
-    let known = memo.get(field);
-    if (!known) memo.set(field, (known = new Map()));
-    let found = known.get(value);
-    if (!found) {
-      found = customerInputSchema.shape[field].safeParse(value);
-      if (known.size < CHECKED_MAX) known.set(value, found);
-    }
-    return found;
-  };
-  const keepChoice = <F extends CustomerField & FieldTarget>(
-    field: F,
-    parse: (v: string) => ParsedChoice<string>,
-  ) => {
-    const cell = first(field);
-    if (!cell) return;
-    const parsed = parse(cell.text);
-    if (parsed.ok) keep(field, parsed.value as CustomerDraft[F], cell, field);
-    else report(cell, field, parsed.reason);
-  };
-
+/** Names, company, address, notes and the other system's id: text kept as the cells give it. */
+function keepTexts(row: RowDraft): void {
   for (const field of [
     'firstName',
     'lastName',
@@ -150,119 +60,125 @@ export function rowToDraft(
     'city',
     'sourceDetail',
   ] as const) {
-    const cell = first(field);
-    if (cell) keep(field, cell.text, cell, field);
+    const cell = row.first(field);
+    if (cell) row.keep(field, cell.text, cell, field);
   }
   // Shopify writes its ids with an apostrophe first ('7210448301122) so that Excel keeps them as text.
-  const externalId = first('externalId');
-  if (externalId) keep('externalId', externalId.text.replace(/^'/, ''), externalId, 'externalId');
-  const fullName = first('fullName');
-  if (fullName && !first('firstName') && !first('lastName')) {
+  const externalId = row.first('externalId');
+  if (externalId)
+    row.keep('externalId', externalId.text.replace(/^'/, ''), externalId, 'externalId');
+  const fullName = row.first('fullName');
+  if (fullName && !row.first('firstName') && !row.first('lastName')) {
     const { firstName, lastName } = splitFullName(fullName.text);
-    keep('firstName', firstName, fullName, 'fullName');
-    keep('lastName', lastName, fullName, 'fullName');
+    row.keep('firstName', firstName, fullName, 'fullName');
+    row.keep('lastName', lastName, fullName, 'fullName');
   }
-  const street = first('street') ?? first('address2');
+  const street = row.first('street') ?? row.first('address2');
   if (street) {
-    const lines = [first('street')?.text, first('address2')?.text].filter(Boolean);
-    keep('street', lines.join('\n'), street, first('street') ? 'street' : 'address2');
+    const lines = [row.first('street')?.text, row.first('address2')?.text].filter(Boolean);
+    row.keep('street', lines.join('\n'), street, row.first('street') ? 'street' : 'address2');
   }
-  const notes = all('notes');
-  if (notes[0]) keep('notes', notes.map((cell) => cell.text).join('\n'), notes[0], 'notes');
+  const notes = row.all('notes');
+  if (notes[0]) row.keep('notes', notes.map((cell) => cell.text).join('\n'), notes[0], 'notes');
+}
 
-  keepContacts('email', 'additionalEmail', 'additionalEmails', EMAILS_SPLIT);
-  keepContacts('phone', 'additionalPhone', 'additionalPhones', PHONES_SPLIT);
-  keepChoice('country', parseCountry);
-  keepChoice('gender', parseGender);
-  keepChoice('language', parseLanguage);
-  keepChoice('status', parseStatus);
-
-  const birthDate = first('birthDate');
-  if (birthDate) {
-    const parsed = parseDate(birthDate.text, options.dateOrder);
-    if (parsed.ok) keep('birthDate', parsed.iso, birthDate, 'birthDate');
-    else report(birthDate, 'birthDate', 'invalidDate');
+/** The primary email or phone and the others; the first other is promoted when none is primary. */
+function keepContacts(
+  row: RowDraft,
+  field: 'email' | 'phone',
+  extra: 'additionalEmail' | 'additionalPhone',
+  list: 'additionalEmails' | 'additionalPhones',
+  split: RegExp,
+): void {
+  // Plain loops: this runs for two fields of every row, 100k times in a large file.
+  const accepted: { cell: Cell; target: TargetId; text: string }[] = [];
+  const schema = customerInputSchema.shape[field];
+  for (const target of [field, extra] as TargetId[]) {
+    for (const cell of row.all(target)) {
+      for (const text of split.test(cell.text) ? cell.text.split(split) : [cell.text]) {
+        if (text === '') continue;
+        const checked = schema.safeParse(text);
+        if (checked.success) accepted.push({ cell, target, text: checked.data as string });
+        else row.report(cell, target, checked.error.issues[0]!.message as CustomerRule);
+      }
+    }
   }
+  const [primary, ...others] = accepted;
+  if (!primary) return;
+  row.draft[field] = primary.text;
+  if (others.length > 0)
+    row.keep(
+      list,
+      others.map((o) => o.text),
+      others[0]!.cell,
+      others[0]!.target,
+    );
+}
+
+function keepBirthDate(row: RowDraft): void {
+  const birthDate = row.first('birthDate');
+  if (!birthDate) return;
+  const parsed = parseDate(birthDate.text, row.options.dateOrder);
+  if (parsed.ok) row.keep('birthDate', parsed.iso, birthDate, 'birthDate');
+  else row.report(birthDate, 'birthDate', 'invalidDate');
+}
+
+/** Tags and interests: every cell of the column, split into words. */
+function keepWordLists(row: RowDraft): void {
   for (const field of ['tags', 'interests'] as const) {
-    const cells = all(field);
+    const cells = row.all(field);
     const words = cells.flatMap((cell) => cell.text.split(CHOICES_SPLIT)).filter((w) => w !== '');
-    if (cells[0]) keep(field, words, cells[0], field);
+    if (cells[0]) row.keep(field, words, cells[0], field);
   }
+}
 
+/** The row's yes/no answers per channel, kept as consent entries when it gives any. */
+function keepConsent(row: RowDraft): ImportedRow['consent'] {
   const consent = {
-    email: yesNo('consentEmail'),
-    sms: yesNo('consentSms'),
-    post: yesNo('consentPost'),
-    phone: yesNo('consentPhone'),
+    email: yesNo(row, 'consentEmail'),
+    sms: yesNo(row, 'consentSms'),
+    post: yesNo(row, 'consentPost'),
+    phone: yesNo(row, 'consentPhone'),
   };
   if (Object.values(consent).some((answer) => answer !== null)) {
-    const source = `import: ${sourceName}`.slice(0, SOURCE_MAX);
+    const source = row.consentSource();
     const entry = (granted: boolean | null): ConsentEntry | null =>
       granted === null ? null : { granted, at: 0, source };
-    draft.consent = {
+    row.draft.consent = {
       email: entry(consent.email),
       sms: entry(consent.sms),
       post: entry(consent.post),
       phone: entry(consent.phone),
     };
   }
+  return consent;
+}
 
+function yesNo(
+  row: RowDraft,
+  target: 'consentEmail' | 'consentSms' | 'consentPost' | 'consentPhone',
+): boolean | null {
+  const cell = row.first(target);
+  if (!cell) return null;
+  const parsed = parseYesNo(cell.text);
+  if (parsed.ok) return parsed.value;
+  row.report(cell, target, parsed.reason);
+  return null;
+}
+
+/** Columns mapped to the file's own fields: unknown ones and unreadable values are reported. */
+function keepCustomFields(row: RowDraft): void {
   const custom: Record<string, CustomValue> = {};
-  for (const [target, cells] of byTarget) {
+  for (const [target, cells] of row.byTarget) {
     const id = customFieldIdOf(target);
     if (id === null) continue;
-    const field = options.customFields.find((f) => f.id === id);
-    if (!field) report(cells[0]!, target, 'unknownField');
+    const field = row.options.customFields.find((f) => f.id === id);
+    if (!field) row.report(cells[0]!, target, 'unknownField');
     else {
-      const value = customFieldValue(field, cells[0]!.text, options.dateOrder);
-      if ('problem' in value) report(cells[0]!, target, value.problem);
+      const value = customFieldValue(field, cells[0]!.text, row.options.dateOrder);
+      if ('problem' in value) row.report(cells[0]!, target, value.problem);
       else custom[id] = value.value;
     }
   }
-  if (Object.keys(custom).length > 0) draft.custom = custom;
-
-  return { draft, externalId: first('externalId')?.text ?? '', consent, problems };
-
-  /** The primary email or phone and the others; the first other is promoted when none is primary. */
-  function keepContacts(
-    field: 'email' | 'phone',
-    extra: 'additionalEmail' | 'additionalPhone',
-    list: 'additionalEmails' | 'additionalPhones',
-    split: RegExp,
-  ) {
-    // Plain loops: this runs for two fields of every row, 100k times in a large file.
-    const accepted: { cell: Cell; target: TargetId; text: string }[] = [];
-    const schema = customerInputSchema.shape[field];
-    for (const target of [field, extra] as TargetId[]) {
-      for (const cell of all(target)) {
-        for (const text of split.test(cell.text) ? cell.text.split(split) : [cell.text]) {
-          if (text === '') continue;
-          const checked = schema.safeParse(text);
-          if (checked.success) accepted.push({ cell, target, text: checked.data as string });
-          else report(cell, target, checked.error.issues[0]!.message as CustomerRule);
-        }
-      }
-    }
-    const [primary, ...others] = accepted;
-    if (!primary) return;
-    draft[field] = primary.text;
-    if (others.length > 0)
-      keep(
-        list,
-        others.map((o) => o.text),
-        others[0]!.cell,
-        others[0]!.target,
-      );
-  }
-
-  function yesNo(
-    target: 'consentEmail' | 'consentSms' | 'consentPost' | 'consentPhone',
-  ): boolean | null {
-    const cell = first(target);
-    if (!cell) return null;
-    const parsed = parseYesNo(cell.text);
-    if (parsed.ok) return parsed.value;
-    report(cell, target, parsed.reason);
-    return null;
-  }
+  if (Object.keys(custom).length > 0) row.draft.custom = custom;
 }
