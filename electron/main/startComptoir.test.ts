@@ -13,6 +13,7 @@ import { storeControlContract } from '../../shared/contract/storeControl';
 import type { VaultStatus } from '../../shared/contract/vault';
 import type { Outcome } from '../../shared/rpc/dispatch';
 import { serve } from '../../shared/rpc/server';
+import { restoreKeyCheck } from '../../shared/vault/restoreKeyCheck';
 import { mainPortEndpoint } from './portMain';
 import { startComptoir } from './startComptoir';
 import { FakeWindow, fakeElectron, type FakePort } from './testing/fakeElectron';
@@ -49,11 +50,17 @@ async function start(options: { backend?: string } = {}) {
   const [store, ui] = FakeWindow.all as [FakeWindow, FakeWindow];
   const storeCalls = { keys: [] as Uint8Array[], locks: 0 };
   let storePagesNow: StoredPage[] = [];
+  let storePending: { pages: StoredPage[]; keyCheck: string } | null = null;
   const controlPort = store.webContents.posted.find((p) => p.channel === HOST_PORT_MESSAGE)!
     .ports[0] as FakePort;
   serve(mainPortEndpoint(controlPort), storeControlContract, {
-    'store.unlock': ({ dataKey }) => {
+    'store.unlock': async ({ dataKey }) => {
       storeCalls.keys.push(dataKey as Uint8Array);
+      // As the store does: a staged restore becomes the file's under its own key only.
+      if (storePending?.keyCheck === (await restoreKeyCheck(dataKey))) {
+        storePagesNow = storePending.pages;
+      }
+      storePending = null;
       return { customers: 3, damaged: [] };
     },
     'store.lock': () => {
@@ -64,6 +71,10 @@ async function start(options: { backend?: string } = {}) {
     'store.replacePages': ({ pages }) => {
       storePagesNow = pages as StoredPage[];
       return { replaced: pages.length };
+    },
+    'store.stagePages': ({ pages, keyCheck }) => {
+      storePending = { pages: pages as StoredPage[], keyCheck };
+      return { staged: pages.length };
     },
   });
   const fromUi = { sender: ui.webContents, senderFrame: { url: 'comptoir://ui/index.html' } };

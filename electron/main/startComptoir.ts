@@ -106,6 +106,9 @@ export async function startComptoir(
       replace: async (pages) => {
         await storeControl.send('store.replacePages', { pages });
       },
+      stage: async (pages, keyCheck) => {
+        await storeControl.send('store.stagePages', { pages, keyCheck });
+      },
     },
     { appVersion: app.getVersion() },
   );

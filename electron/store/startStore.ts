@@ -75,6 +75,10 @@ export function startWindowStore(hostEndpoint: MessageEndpoint, options: StoreOp
       await pages.replace(replacing as StoredPage[]);
       return { replaced: replacing.length };
     },
+    'store.stagePages': async ({ pages: staging, keyCheck }) => {
+      await pages.stage(staging as StoredPage[], keyCheck);
+      return { staged: staging.length };
+    },
   });
   return {
     runtime,

@@ -2,6 +2,8 @@ import { DEFAULT_LIST_SORT } from '../../shared/contract/customers';
 import type { DamagedPage, UnlockReport } from '../../shared/contract/storeControl';
 import { AppError } from '../../shared/errors';
 import { wipe, type Bytes } from '../../shared/vault/bytes';
+import { restoreKeyCheck } from '../../shared/vault/restoreKeyCheck';
+import { settleRestore } from './backup/pendingRestore';
 import { PageCipher } from './crypto/pageCipher';
 import type { PageCodec } from './crypto/pageCodec';
 import type { CustomerStore } from './customers/customerStore';
@@ -45,11 +47,15 @@ export class StoreRuntime {
   async unlock(dataKey: Bytes): Promise<UnlockReport> {
     const started = performance.now();
     let codec: PageCodec;
+    let keyCheck: string;
     try {
+      keyCheck = await restoreKeyCheck(dataKey);
       codec = await this.codecFor(dataKey);
     } finally {
       wipe(dataKey);
     }
+    // A restore cut off before its key was written is dropped; after it, it is completed.
+    await settleRestore(this.db, keyCheck);
     const snapshot = await ifCurrent(this.db, await this.takeReadAhead());
     let openHistory = () => {};
     const historyAfter = new Promise<void>((resolve) => (openHistory = resolve));

@@ -39,5 +39,12 @@ export const storeControlContract = {
   'store.replacePages': method<{ replaced: number }>()(
     z.strictObject({ pages: z.array(sealedPageSchema) }),
   ),
+  /** A restore's pages, staged until the store is unlocked with the key of `keyCheck`. */
+  'store.stagePages': method<{ staged: number }>()(
+    z.strictObject({
+      pages: z.array(sealedPageSchema),
+      keyCheck: z.string().min(1).max(100),
+    }),
+  ),
 };
 export type StoreControlContract = typeof storeControlContract;

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { BACKUP_MAGIC, decodeBackup, encodeBackup, type StoredPage } from './backupFile';
 import { BackupService, type SealedPages } from './backupService';
 import type { Bytes } from './bytes';
+import { restoreKeyCheck } from './restoreKeyCheck';
 import { TEST_KDF } from './testKdf';
 import type { VaultFile } from './vaultFile';
 import { VaultService, type StoreGate, type VaultStorage } from './vaultService';
@@ -17,10 +18,19 @@ function device(name: string) {
     read: async () => saved,
     write: async (v: VaultFile) => void (saved = structuredClone(v)),
   };
-  const state = { pages: [] as StoredPage[], key: null as Bytes | null, locked: 0 };
+  const state = {
+    pages: [] as StoredPage[],
+    pending: null as { pages: StoredPage[]; keyCheck: string } | null,
+    key: null as Bytes | null,
+    locked: 0,
+  };
   const store: StoreGate = {
     unlock: async (key) => {
       state.key = key.slice();
+      // As the store does (pendingRestore): staged pages become the file's under their key only.
+      if (state.pending?.keyCheck === (await restoreKeyCheck(key)))
+        state.pages = state.pending.pages;
+      state.pending = null;
       return { customers: state.pages.reduce((n, p) => n + p.count, 0), damaged: [] };
     },
     lock: async () => {
@@ -33,6 +43,10 @@ function device(name: string) {
     replace: async (next) => {
       if (state.key) throw new AppError('CONFLICT', 'unlocked');
       state.pages = structuredClone(next);
+    },
+    stage: async (next, keyCheck) => {
+      if (state.key) throw new AppError('CONFLICT', 'unlocked');
+      state.pending = { pages: structuredClone(next), keyCheck };
     },
   };
   const vault = new VaultService({ storage, store, kdf: TEST_KDF, now: () => 1_700_000_000_000 });

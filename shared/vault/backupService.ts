@@ -11,6 +11,7 @@ import {
 } from './backupFile';
 import { wipe } from './bytes';
 import { AppError } from '../errors';
+import { restoreKeyCheck } from './restoreKeyCheck';
 import { unlockWithPassphrase } from './vaultKeys';
 import type { VaultService } from './vaultService';
 
@@ -21,6 +22,11 @@ export interface SealedPages {
   read(): Promise<StoredPage[]>;
   /** Every page replaced at once: all or nothing. The store must be locked. */
   replace(pages: StoredPage[]): Promise<void>;
+  /**
+   * A restore's pages set beside the file's, for the key whose fingerprint is `keyCheck`: they
+   * become the file's at the next unlock with that key, and are dropped by one with another.
+   */
+  stage(pages: StoredPage[], keyCheck: string): Promise<void>;
 }
 
 /**
@@ -66,32 +72,22 @@ export class BackupService {
   }
 
   /**
-   * Replaces this device's customer file with the backup's, then opens it. Should the new vault
-   * fail to be written, the pages that were here are put back: the file is either the old one
-   * or the backup's, never a mix.
+   * Replaces this device's customer file with the backup's, then opens it. The pages are
+   * staged first, then the backup's key is written: that write is the switch. Cut off before
+   * it, the next unlock (old key) drops the staged pages; after it, the next unlock (the
+   * backup's key) makes them the file's. Never the backup's pages under the old key.
    */
   async restore(bytes: Uint8Array, passphrase: string): Promise<UnlockReport> {
     const backup = decodeBackup(bytes);
     const dataKey = await unlockWithPassphrase(backup.vault, passphrase, this.argon2);
-    let before: StoredPage[];
     try {
       await this.vault.lock();
-      before = await this.pages.read();
-      await this.pages.replace(backup.pages);
+      await this.pages.stage(backup.pages, await restoreKeyCheck(dataKey));
     } catch (error) {
       wipe(dataKey);
       throw error;
     }
-    try {
-      return await this.vault.adopt(portableVault(backup.vault), dataKey);
-    } catch (error) {
-      // Only when the backup's vault was not written: with it written, its pages belong here.
-      const now = await this.vault.vaultFile();
-      if (now?.passphraseWrap.ciphertext !== backup.vault.passphraseWrap.ciphertext) {
-        await this.pages.replace(before);
-      }
-      throw error;
-    }
+    return this.vault.adopt(portableVault(backup.vault), dataKey);
   }
 
   private get argon2(): Argon2 {

@@ -1,6 +1,7 @@
 import type { SealedPages } from '../../../shared/vault/backupService';
 import { AppError } from '../../../shared/errors';
 import { bumpPagesVersion } from '../pages/pageSnapshot';
+import { stageRestore } from './pendingRestore';
 import type { StoreRuntime } from '../storeRuntime';
 
 /**
@@ -24,6 +25,12 @@ export function sealedPages(runtime: StoreRuntime): SealedPages {
         await bumpPagesVersion(db);
       });
       runtime.lock(); // the pages read ahead were the old file's: read the new ones
+    },
+    stage: async (pages, keyCheck) => {
+      if (runtime.unlocked) {
+        throw new AppError('CONFLICT', 'The customer file must be locked before a restore');
+      }
+      await stageRestore(db, pages, keyCheck);
     },
   };
 }

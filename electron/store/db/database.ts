@@ -4,6 +4,7 @@ import type { StoredPage } from '../../../shared/vault/backupFile';
 import { applyV1 } from './versions/v1';
 import { applyV2 } from './versions/v2';
 import { applyV3 } from './versions/v3';
+import { applyV4 } from './versions/v4';
 
 export const DEFAULT_DB_NAME = 'comptoir';
 
@@ -25,6 +26,8 @@ export type ComptoirDatabase = Dexie & {
   /** v1 only: clear rows waiting to be moved into encrypted pages at the next unlock. */
   customers: EntityTable<Customer, 'id'>;
   pages: EntityTable<PageRow, 'id'>;
+  /** v4: a restore's pages, until the key that opens them is the file's (backup/pendingRestore). */
+  pendingPages: EntityTable<PageRow, 'id'>;
   quarantine: EntityTable<QuarantineRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
@@ -35,5 +38,6 @@ export function openDatabase(name = DEFAULT_DB_NAME): ComptoirDatabase {
   applyV1(db);
   applyV2(db);
   applyV3(db);
+  applyV4(db);
   return db;
 }
