@@ -17,10 +17,11 @@ import { rowToDraft, type CheckedValues } from '../../../shared/import/mapping/r
 import type { TargetId } from '../../../shared/import/mapping/importTargets';
 import type { CsvDelimiter, CsvProblem, ParsedCsv } from '../../../shared/import/parseCsv';
 import { looksLikeOrders, recognizeOrderColumns } from '../../../shared/import/orders/orderColumns';
-import { parseVcards } from '../../../shared/import/vcard/parseVcards';
+import type { ParsedVcards } from '../../../shared/import/vcard/parseVcards';
 import type { VcardContact } from '../../../shared/import/vcard/vcardContact';
 import { vcardToCustomerDraft } from '../../../shared/import/vcard/vcardToCustomerDraft';
 import type { ImportRow } from './planImport';
+import { parseVcardsInSlices } from './parseVcardsInSlices';
 import type { FileBytes } from './upload';
 
 const SAMPLE_ROWS = 20;
@@ -79,12 +80,9 @@ export async function stageFile(
   const { name, file: content } = source;
   const first = await bytesAt(content, 0, 64 * 1024);
   if (/^\s*BEGIN:VCARD/i.test(decodeText(first, how.encoding).text)) {
-    // vCard files are read whole: address books are small (cards are parsed as one text).
-    return stageVcards(
-      name,
-      decodeText(await bytesAt(content, 0, content.size), how.encoding),
-      fileId,
-    );
+    // vCard files are read whole (address books are small), then parsed a slice at a time.
+    const decoded = decodeText(await bytesAt(content, 0, content.size), how.encoding);
+    return stageVcards(name, decoded, await parseVcardsInSlices(decoded.text), fileId);
   }
   const start = readStart(first, how.encoding);
   const keep = content.size <= sizes.keepRowsBytes;
@@ -256,8 +254,12 @@ function keptBatches(all: RowBatch, hasHeader: boolean): () => AsyncGenerator<Ro
 }
 
 /** A .vcf file: its cards need no mapping; unreadable ones become rejected rows. */
-function stageVcards(name: string, decoded: DecodedText, fileId: string): StagedFile {
-  const { cards, problems } = parseVcards(decoded.text);
+function stageVcards(
+  name: string,
+  decoded: DecodedText,
+  { cards, problems }: ParsedVcards,
+  fileId: string,
+): StagedFile {
   const broken = problems.filter((p) => !cards.some((c) => c.line === p.line));
   if (cards.length === 0 && broken.length === 0) {
     throw new AppError('BAD_FILE', `${name} has no contact card to import`, { name });

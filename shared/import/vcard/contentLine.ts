@@ -51,12 +51,13 @@ const ENCODINGS: Record<string, VcardEncoding> = {
 export function readContentLines(
   text: string,
   maxPropertyChars = MAX_PROPERTY_CHARS,
+  firstLine = 1,
 ): (ContentLine | BrokenLine)[] {
   const lines = splitLines(text.startsWith('\uFEFF') ? text.slice(1) : text);
   const out: (ContentLine | BrokenLine)[] = [];
   let i = 0;
   while (i < lines.length) {
-    const start = i + 1;
+    const start = i + firstLine;
     let logical = lines[i++]!.replace(/^[ \t]+/, '');
     if (logical.trim() === '') continue;
     while (i < lines.length && /^[ \t]/.test(lines[i]!)) logical += lines[i++]!.slice(1);

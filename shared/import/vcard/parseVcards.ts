@@ -28,17 +28,21 @@ export const VCARD_LIMITS: VcardLimits = {
  * no name (FN or N), no email and no phone is of no use to a customer file: it is left out, with
  * a problem at its BEGIN line.
  */
-export function parseVcards(text: string, limits: VcardLimits = VCARD_LIMITS): ParsedVcards {
+export function parseVcards(
+  text: string,
+  limits: VcardLimits = VCARD_LIMITS,
+  firstLine = 1,
+): ParsedVcards {
   const cards: VcardContact[] = [];
   const problems: VcardProblem[] = [];
   if (text.length > limits.fileChars) {
     const message = `the file has ${text.length} characters, more than the ${limits.fileChars} a vCard file may have; not read`;
-    return { cards, problems: [{ line: 1, message }] };
+    return { cards, problems: [{ line: firstLine, message }] };
   }
   let open: { line: number; properties: ContentLine[]; chars: number } | null = null;
   let outsideReported = false;
 
-  for (const item of readContentLines(text, limits.propertyChars)) {
+  for (const item of readContentLines(text, limits.propertyChars, firstLine)) {
     if ('problem' in item) {
       problems.push({ line: item.line, message: `${item.problem}; line skipped` });
       continue;
