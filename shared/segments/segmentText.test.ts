@@ -110,3 +110,18 @@ describe('the text form of a rule', () => {
     );
   });
 });
+
+describe('a condition the builder has just made', () => {
+  it('prints without a value, and the parser then says one is missing', () => {
+    for (const op of ['has_any', 'has_all', 'between', 'before', 'equals'] as const) {
+      const rule = {
+        kind: 'group',
+        op: 'all',
+        rules: [{ kind: 'field', field: 'tags', op }],
+      } as unknown as Parameters<typeof printRule>[0];
+      const text = printRule(rule);
+      expect(text).toMatch(/^tags /);
+      expect(() => parseRule(text, fields)).toThrow(RuleSyntaxError);
+    }
+  });
+});

@@ -74,6 +74,11 @@ function printFieldCondition({ field, op, value }: FieldCondition): string {
       return `${field} is empty`;
     case 'is_not_empty':
       return `${field} is not empty`;
+  }
+  // A condition the builder has just made has no value yet: printed as far as it goes (the
+  // parser then says what is missing) rather than throwing in the middle of a keystroke.
+  if (value === undefined) return `${field} ${TEXT_OPS[op] ?? op}`;
+  switch (op) {
     case 'between': {
       const [from, to] = value as [number, number] | [DayValue, DayValue];
       const print = (v: number | DayValue) => (typeof v === 'number' ? String(v) : printDay(v));
