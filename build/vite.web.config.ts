@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import pkg from '../package.json' with { type: 'json' };
 import { phoneRegexpCache } from './phoneRegexpCache';
+import { webCsp } from './webCsp';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -10,7 +11,7 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
   base: './',
-  plugins: [react(), phoneRegexpCache()],
+  plugins: [react(), phoneRegexpCache(), webCsp()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, fs: { allow: [repo] } },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -2,7 +2,7 @@ import { checkPhone } from '../../shared/domain/validation/phone';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test } from './fixture';
 import customers from '../fixtures/at-rest-customers.json' with { type: 'json' };
 import { PLAINTEXT_PORT, WEB_PORT, chromiumLaunch } from './chromium';
 import { CustomersScreen, unlock } from './pages/CustomersScreen';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { section, saveTextSegment } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixture';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { section, saveTextSegment } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixture';
 import { strFromU8, unzipSync } from 'fflate';
 import { CustomersScreen } from './pages/CustomersScreen';
 

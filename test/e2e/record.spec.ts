@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { addProduct } from './pages/app';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { CustomersScreen, unlock } from './pages/CustomersScreen';

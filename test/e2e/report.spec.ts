@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from './fixture';
 import { section, saveTextSegment } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';
 

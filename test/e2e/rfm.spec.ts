@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixture';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { section } from './pages/app';
 import { CustomersScreen } from './pages/CustomersScreen';

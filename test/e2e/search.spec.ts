@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { CustomersScreen } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });

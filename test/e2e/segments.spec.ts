@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixture';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { CustomersScreen } from './pages/CustomersScreen';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { CustomersScreen, PASSPHRASE, unlock } from './pages/CustomersScreen';
 
 test.use({ locale: 'en-GB' });
