@@ -35,6 +35,8 @@ export interface ElectronDeps {
 export interface PortMainLike {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  /** The other end's page has gone (closed, reloaded or crashed). */
+  on(event: 'close', listener: () => void): unknown;
   off(event: 'message', listener: (event: { data: unknown }) => void): unknown;
   start(): void;
 }

@@ -11,5 +11,6 @@ export function mainPortEndpoint(port: PortMainLike): MessageEndpoint {
       port.start();
       return () => port.off('message', onMessage);
     },
+    onClose: (listener) => void port.on('close', listener),
   };
 }

@@ -43,40 +43,48 @@ const layout = () => ({
 });
 
 /** Starts main against the fake, then plays the store window's part on the control port. */
-async function start(options: { backend?: string } = {}) {
+async function start(options: { backend?: string; storeLock?: () => Promise<unknown> } = {}) {
   const electron = fakeElectron({ userData, ...options });
-  const app = await startComptoir(electron.deps, layout());
+  const app = await startComptoir(electron.deps, { ...layout(), storeLockTimeoutMs: 50 });
   await flush();
   const [store, ui] = FakeWindow.all as [FakeWindow, FakeWindow];
   const storeCalls = { keys: [] as Uint8Array[], locks: 0 };
   let storePagesNow: StoredPage[] = [];
   let storePending: { pages: StoredPage[]; keyCheck: string } | null = null;
-  const controlPort = store.webContents.posted.find((p) => p.channel === HOST_PORT_MESSAGE)!
-    .ports[0] as FakePort;
-  serve(mainPortEndpoint(controlPort), storeControlContract, {
-    'store.unlock': async ({ dataKey }) => {
-      storeCalls.keys.push(dataKey as Uint8Array);
-      // As the store does: a staged restore becomes the file's under its own key only.
-      if (storePending?.keyCheck === (await restoreKeyCheck(dataKey))) {
-        storePagesNow = storePending.pages;
-      }
-      storePending = null;
-      return { customers: 3, damaged: [] };
-    },
-    'store.lock': () => {
-      storeCalls.locks++;
-      return { locked: true as const };
-    },
-    'store.readPages': () => ({ pages: storePagesNow }),
-    'store.replacePages': ({ pages }) => {
-      storePagesNow = pages as StoredPage[];
-      return { replaced: pages.length };
-    },
-    'store.stagePages': ({ pages, keyCheck }) => {
-      storePending = { pages: pages as StoredPage[], keyCheck };
-      return { staged: pages.length };
-    },
-  });
+  let storeLock = options.storeLock;
+  // The store page serves the newest control port main gave it (a new one after each reload).
+  const serveStore = () => {
+    const controlPort = store.webContents.posted
+      .filter((p) => p.channel === HOST_PORT_MESSAGE)
+      .at(-1)!.ports[0] as FakePort;
+    serve(mainPortEndpoint(controlPort), storeControlContract, {
+      'store.unlock': async ({ dataKey }) => {
+        storeCalls.keys.push(dataKey as Uint8Array);
+        // As the store does: a staged restore becomes the file's under its own key only.
+        if (storePending?.keyCheck === (await restoreKeyCheck(dataKey))) {
+          storePagesNow = storePending.pages;
+        }
+        storePending = null;
+        return { customers: 3, damaged: [] };
+      },
+      'store.lock': async () => {
+        storeCalls.locks++;
+        await storeLock?.();
+        return { locked: true as const };
+      },
+      'store.readPages': () => ({ pages: storePagesNow }),
+      'store.replacePages': ({ pages }) => {
+        storePagesNow = pages as StoredPage[];
+        return { replaced: pages.length };
+      },
+      'store.stagePages': ({ pages, keyCheck }) => {
+        storePending = { pages: pages as StoredPage[], keyCheck };
+        return { staged: pages.length };
+      },
+    });
+    return controlPort;
+  };
+  const controlPort = serveStore();
   const fromUi = { sender: ui.webContents, senderFrame: { url: 'comptoir://ui/index.html' } };
   const call = (method: string, arg: unknown = {}, event: unknown = fromUi) =>
     electron.ipc.get(HOST_CHANNEL)!(event as never, { method, arg } as never) as Promise<Outcome>;
@@ -86,7 +94,21 @@ async function start(options: { backend?: string } = {}) {
       .map((s) => (s.args[0] as { payload: VaultStatus }).payload.state);
   const storePages = () => storePagesNow;
   const setStorePages = (next: StoredPage[]) => void (storePagesNow = next);
-  return { electron, app, store, ui, storeCalls, call, vaultEvents, storePages, setStorePages };
+  const setStoreLock = (next: (() => Promise<unknown>) | undefined) => void (storeLock = next);
+  return {
+    electron,
+    app,
+    store,
+    ui,
+    storeCalls,
+    call,
+    vaultEvents,
+    storePages,
+    setStorePages,
+    serveStore,
+    controlPort,
+    setStoreLock,
+  };
 }
 
 describe('Electron main', () => {
@@ -205,7 +227,6 @@ describe('Electron main', () => {
         phoneIndex: [],
       },
     ];
-    await first.call('vault.lock');
     // The store holds the pages; main asks for them, sealed, to write the backup.
     first.setStorePages(sealed);
     const made = (await first.call('vault.backup')) as {
@@ -213,6 +234,7 @@ describe('Electron main', () => {
       value: { bytes: Uint8Array; records: Record<string, number> };
     };
     expect(made.value.records).toEqual({ customers: 1 });
+    await first.call('vault.lock');
 
     rmSync(userData, { recursive: true, force: true });
     userData = mkdtempSync(join(tmpdir(), 'comptoir-main-'));
@@ -283,12 +305,13 @@ describe('Electron main', () => {
     expect(await good.call('vault.unlock', { passphrase: PASS, remember: true })).toMatchObject({
       ok: true,
     });
-    await good.call('vault.lock');
-    expect(await good.call('vault.status')).toMatchObject({
+    // The app quits and starts again, without a lock: the keychain opens the file.
+    const relaunched = await start();
+    expect(await relaunched.call('vault.status')).toMatchObject({
       value: { remembered: true, keychain: { backend: 'gnome_libsecret', weak: false } },
     });
-    expect(await good.call('vault.unlockRemembered')).toMatchObject({ ok: true });
-    expect(good.storeCalls.keys.at(-1)).toEqual(good.storeCalls.keys[0]);
+    expect(await relaunched.call('vault.unlockRemembered')).toMatchObject({ ok: true });
+    expect(relaunched.storeCalls.keys.at(-1)).toEqual(good.storeCalls.keys[0]);
 
     // The same file on a machine whose keychain is only basic_text.
     const weak = await start({ backend: 'basic_text' });
@@ -321,5 +344,73 @@ describe('Electron main', () => {
     ]) {
       expect((await handler(new Request(url))).status, url).toBe(404);
     }
+  });
+
+  it('after any lock, a remembered device wants the passphrase again, across a relaunch too', async () => {
+    const first = await start();
+    await first.call('vault.create', { passphrase: PASS });
+    await first.call('vault.lock');
+    await first.call('vault.unlock', { passphrase: PASS, remember: true });
+    for (const lock of [
+      () => first.call('vault.lock'),
+      async () => first.electron.power.emit('suspend'),
+      async () => first.electron.power.emit('lock-screen'),
+    ]) {
+      await first.call('vault.unlock', { passphrase: PASS });
+      await lock();
+      await flush();
+      expect(await first.call('vault.status')).toMatchObject({
+        value: { state: 'locked', remembered: false },
+      });
+      expect(await first.call('vault.unlockRemembered')).toMatchObject({
+        ok: false,
+        error: { code: 'LOCKED', details: { passphraseRequired: true } },
+      });
+    }
+    // Relaunched (or the UI reloaded): still the passphrase, the keychain stays shut.
+    const relaunched = await start();
+    expect(await relaunched.call('vault.unlockRemembered')).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
+    expect(relaunched.storeCalls.keys).toHaveLength(0);
+    // Typing it opens the file, and the device remembers it again for the next start.
+    expect(await relaunched.call('vault.unlock', { passphrase: PASS })).toMatchObject({ ok: true });
+    const again = await start();
+    expect(await again.call('vault.unlockRemembered')).toMatchObject({ ok: true });
+  });
+
+  it('locks at once when the store does not answer: UI told first, the store page reloaded', async () => {
+    const { call, store, ui, vaultEvents, serveStore, setStoreLock, storeCalls } = await start();
+    await call('vault.create', { passphrase: PASS });
+    setStoreLock(() => new Promise(() => undefined)); // Busy for ever.
+    const locking = call('vault.lock');
+    await flush();
+    expect(storeCalls.locks).toBe(1);
+    expect(vaultEvents().at(-1)).toBe('locked'); // Before the store has answered.
+    expect(await call('vault.status')).toMatchObject({ value: { state: 'locked' } });
+    expect(await locking).toEqual({ ok: true, value: { locked: true } });
+    await flush();
+    // Its heap went with the page: reloaded, given a new control port, the UI reconnected.
+    expect(store.loads).toEqual(['comptoir://store/index.html', 'comptoir://store/index.html']);
+    expect(store.webContents.posted.filter((p) => p.channel === HOST_PORT_MESSAGE)).toHaveLength(2);
+    expect(ui.loads).toHaveLength(2);
+    setStoreLock(undefined);
+    serveStore();
+    expect(await call('vault.unlock', { passphrase: PASS })).toMatchObject({ ok: true });
+  });
+
+  it('a store that has gone is reloaded, its pending calls fail and the file is locked', async () => {
+    const { call, store, vaultEvents, controlPort, setStoreLock } = await start();
+    await call('vault.create', { passphrase: PASS });
+    setStoreLock(() => new Promise(() => undefined));
+    const backup = call('vault.backup'); // Pending in the store when its page crashes.
+    setStoreLock(undefined);
+    controlPort.close(); // The store's page crashed: its port closes.
+    store.webContents.emit('render-process-gone');
+    await flush();
+    expect(vaultEvents().at(-1)).toBe('locked');
+    expect(store.loads).toHaveLength(2);
+    expect(await backup).toMatchObject({ ok: false });
   });
 });

@@ -1,13 +1,6 @@
 import { join } from 'node:path';
-import {
-  CORE_PORT_MESSAGE,
-  HOST_CHANNEL,
-  HOST_EVENT_CHANNEL,
-  HOST_PORT_MESSAGE,
-} from '../../shared/contract/bridge';
+import { CORE_PORT_MESSAGE, HOST_CHANNEL, HOST_EVENT_CHANNEL } from '../../shared/contract/bridge';
 import type { HostHandlers } from '../../shared/contract/host';
-import type { StoreControlContract } from '../../shared/contract/storeControl';
-import { connect } from '../../shared/rpc/client';
 import { BackupService } from '../../shared/vault/backupService';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
 import { VaultService } from '../../shared/vault/vaultService';
@@ -16,7 +9,6 @@ import type { ElectronDeps, WindowLike } from './deps';
 import { createFileHandlers } from './hostFiles';
 import { createHostIpcHandler } from './hostIpc';
 import { createPrintHandler } from './printPdf';
-import { mainPortEndpoint } from './portMain';
 import { safeStorageKeychain } from './safeStorageKeychain';
 import { CHECK_EVERY_MS, ScheduledBackups } from './scheduledBackups';
 import {
@@ -28,11 +20,14 @@ import {
   secureWebPreferences,
 } from './security';
 import { vaultFileStorage } from './vaultFileStorage';
+import { createStoreLink } from './storeLink';
 
 export interface AppLayout {
   /** Built pages, served on comptoir://ui and comptoir://store. */
   folders: AppFolders;
   preloads: { ui: string; store: string };
+  /** How long a lock waits for the store before reloading it (tests shorten it). */
+  storeLockTimeoutMs?: number;
 }
 
 export interface Comptoir {
@@ -78,19 +73,13 @@ export async function startComptoir(
   ui.once('ready-to-show', () => ui.show());
 
   // Main -> store: the store-control API (key in, lock) on a port of its own.
-  const control = new electron.MessageChannelMain();
-  const storeControl = connect<StoreControlContract>(mainPortEndpoint(control.port1));
+  const storeLink = createStoreLink(electron, store, layout.storeLockTimeoutMs);
   let storeStarted = false;
 
   const vault = new VaultService({
     storage: vaultFileStorage(join(app.getPath('userData'), 'vault.json')),
     keychain: safeStorageKeychain(electron.safeStorage, electron.platform),
-    store: {
-      unlock: (dataKey) => storeControl.send('store.unlock', { dataKey }),
-      lock: async () => {
-        await storeControl.send('store.lock', {});
-      },
-    },
+    store: storeLink.gate,
     onChange: (status) => {
       if (!ui.isDestroyed()) {
         ui.webContents.send(HOST_EVENT_CHANNEL, { event: 'vault.changed', payload: status });
@@ -102,12 +91,12 @@ export async function startComptoir(
   const backups = new BackupService(
     vault,
     {
-      read: async () => (await storeControl.send('store.readPages', {})).pages,
+      read: async () => (await storeLink.control().send('store.readPages', {})).pages,
       replace: async (pages) => {
-        await storeControl.send('store.replacePages', { pages });
+        await storeLink.control().send('store.replacePages', { pages });
       },
       stage: async (pages, keyCheck) => {
-        await storeControl.send('store.stagePages', { pages, keyCheck });
+        await storeLink.control().send('store.stagePages', { pages, keyCheck });
       },
     },
     { appVersion: app.getVersion() },
@@ -129,17 +118,22 @@ export async function startComptoir(
     ui.webContents.postMessage(CORE_PORT_MESSAGE, null, [core.port1]);
   };
   store.webContents.on('did-finish-load', () => {
+    storeLink.attach();
     if (storeStarted) {
-      // The store reloaded (it crashed): it lost its key, so the file is locked everywhere.
-      void vault.lock();
-      return;
-    }
-    storeStarted = true;
-    store.webContents.postMessage(HOST_PORT_MESSAGE, null, [control.port2]);
+      // The store reloaded (stuck or crashed): it lost its key, so the file is locked
+      // everywhere, and the UI starts again with a port to the new store.
+      void vault
+        .status()
+        .then((status) => (status.state === 'unlocked' ? vault.lock() : undefined))
+        .catch(() => undefined);
+    } else storeStarted = true;
     void ui.loadURL(`${UI_ORIGIN}/index.html`);
   });
   ui.webContents.on('did-finish-load', connectUiToStore);
-  store.webContents.on('render-process-gone', () => void vault.lock().catch(() => undefined));
+  store.webContents.on('render-process-gone', () => {
+    storeLink.reload();
+    void vault.lock().catch(() => undefined);
+  });
 
   const files = createFileHandlers(electron.dialog, { downloads: () => app.getPath('downloads') });
   const handlers: HostHandlers = {

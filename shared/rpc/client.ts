@@ -57,6 +57,14 @@ export function connect<C extends Contract, E extends EventMap = EventMap>(
     }
   });
 
+  // A port whose other side has gone will never answer: its pending calls fail at once.
+  endpoint.onClose?.(() => {
+    for (const call of pending.values()) {
+      call.reject(new AppError('INTERNAL', 'The other side of the connection has gone'));
+    }
+    pending.clear();
+  });
+
   return {
     send(method, arg, options = {}) {
       const id = nextId++;

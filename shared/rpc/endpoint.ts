@@ -7,6 +7,8 @@ export interface MessageEndpoint {
   postMessage(message: unknown): void;
   /** Starts delivery and returns a function that stops listening. */
   subscribe(listener: (data: unknown) => void): () => void;
+  /** Where the runtime can tell: calls `listener` once the other side is gone. */
+  onClose?(listener: () => void): void;
 }
 
 export interface PortLike {

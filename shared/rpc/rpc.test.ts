@@ -162,4 +162,17 @@ describe('rpc transport', () => {
     await client.send('math.add', { a: 0, b: 0 });
     expect(got).toEqual([1]);
   });
+
+  it('fails pending calls at once when the endpoint says its other side has gone', async () => {
+    let gone: () => void = () => undefined;
+    const silent = {
+      postMessage: () => undefined, // Nobody will ever answer.
+      subscribe: () => () => undefined,
+      onClose: (listener: () => void) => void (gone = listener),
+    };
+    const client = connect<typeof contract>(silent);
+    const pending = client.send('math.add', { a: 1, b: 2 });
+    gone();
+    await expect(pending).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
 });

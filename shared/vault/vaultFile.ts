@@ -28,6 +28,8 @@ export const vaultFileSchema = z.strictObject({
   recoveryWrap: wrapSchema.extend({ salt: base64 }),
   /** Only in Electron, when "remember on this device" is on: the data key sealed by safeStorage. */
   keychainWrap: z.strictObject({ backend: z.string(), sealed: base64 }).optional(),
+  /** Set by every lock: the keychain may not open the file again until a secret is typed. */
+  passphraseRequired: z.literal(true).optional(),
   /** When the user proved they kept the recovery key; unset until then (and after a new one). */
   recoveryKeySavedAt: z.int().optional(),
   /** Settings that must survive a restart; not secret. */

@@ -213,4 +213,77 @@ describe('VaultService', () => {
     saved = { format: 'comptoir-vault', version: 1, kdf: 'nonsense' };
     await expect(service().status()).rejects.toMatchObject({ code: 'BAD_FILE' });
   });
+
+  it('after a lock the keychain stays shut until the passphrase is typed, across a restart', async () => {
+    const keychain = fakeKeychain('gnome_libsecret');
+    const vault = service(keychain);
+    await vault.create(PASS);
+    await vault.unlock(PASS, true);
+    await vault.lock();
+    expect((await vault.status()).remembered).toBe(false);
+    await expect(vault.unlockRemembered()).rejects.toMatchObject({ code: 'LOCKED' });
+    const restarted = service(keychain);
+    await expect(restarted.unlockRemembered()).rejects.toMatchObject({
+      code: 'LOCKED',
+      details: { passphraseRequired: true },
+    });
+    await restarted.unlock(PASS, false);
+    expect((await service(keychain).status()).remembered).toBe(true);
+  });
+
+  it('marks the file locked and tells the UI before the store has answered', async () => {
+    const vault = service();
+    await vault.create(PASS);
+    let release: () => void = () => undefined;
+    store.lock = () => new Promise<void>((resolve) => (release = resolve));
+    const locking = vault.lock();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(statuses.at(-1)?.state).toBe('locked');
+    expect((saved as VaultFile).passphraseRequired).toBe(true);
+    release();
+    await locking;
+  });
+
+  it('refuses recovery-key, forget-device and auto-lock calls while locked', async () => {
+    const vault = service(fakeKeychain('gnome_libsecret'));
+    await vault.create(PASS);
+    await vault.lock();
+    await expect(vault.newRecoveryKey(PASS)).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(vault.recoveryKeySaved()).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(vault.forgetDevice()).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(vault.setAutoLock(5)).rejects.toMatchObject({ code: 'LOCKED' });
+  });
+
+  it('checks one secret at a time: parallel wrong tries cannot race the counter', async () => {
+    await service().create(PASS);
+    const vault = service();
+    const tries = await Promise.allSettled(
+      Array.from({ length: 6 }, () => vault.unlock('wrong wrong wrong', false)),
+    );
+    const codes = tries.map((t) => (t.status === 'rejected' ? t.reason.code : 'ok'));
+    // Three counted wrong tries, then the wait refuses the rest: never six free guesses.
+    expect(codes).toEqual([
+      'WRONG_SECRET',
+      'WRONG_SECRET',
+      'WRONG_SECRET',
+      'TOO_MANY_TRIES',
+      'TOO_MANY_TRIES',
+      'TOO_MANY_TRIES',
+    ]);
+    expect((saved as VaultFile).throttle?.failures).toBe(3);
+  });
+
+  it('upgrades weak Argon2id parameters when the passphrase is changed', async () => {
+    const vault = service();
+    await vault.create(PASS);
+    saved = { ...(saved as VaultFile), kdf: { ...(saved as VaultFile).kdf, iterations: 1 } };
+    const stronger = new VaultService({
+      storage,
+      store,
+      kdf: { ...FAST, iterations: 2 },
+      now: () => now,
+    });
+    await stronger.changePassphrase(PASS, NEXT);
+    expect((saved as VaultFile).kdf.iterations).toBe(2);
+  });
 });

@@ -66,6 +66,7 @@ export class VaultService {
   private unlocked = false;
   private failures = 0;
   private nextTryAt = 0;
+  private checking: Promise<unknown> = Promise.resolve();
   private autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
   private readonly keychain: Keychain;
   private readonly now: () => number;
@@ -83,7 +84,11 @@ export class VaultService {
       sealedBy && sealedBy !== keychain.backend ? { was: sealedBy, now: keychain.backend } : null;
     return {
       state: !vault ? 'new' : this.unlocked ? 'unlocked' : 'locked',
-      remembered: Boolean(vault?.keychainWrap) && !keychainChanged && keychain.available,
+      remembered:
+        Boolean(vault?.keychainWrap) &&
+        !vault?.passphraseRequired &&
+        !keychainChanged &&
+        keychain.available,
       keychain,
       keychainChanged,
       retryAfterMs: Math.max(0, this.nextTryAt - this.now()),
@@ -107,15 +112,26 @@ export class VaultService {
 
   async unlock(passphrase: string, remember: boolean): Promise<UnlockReport> {
     const vault = await this.requireVault();
-    this.requireTryAllowed();
-    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase, this.argon2));
-    if (remember) await this.remember(vault, dataKey);
+    const dataKey = await this.checked(() => unlockWithPassphrase(vault, passphrase, this.argon2));
+    try {
+      await this.passphraseTyped();
+      if (remember) await this.remember(await this.requireVault(), dataKey);
+    } catch (error) {
+      wipe(dataKey);
+      throw error;
+    }
     return this.openStore(dataKey);
   }
 
   async unlockRemembered(): Promise<UnlockReport> {
     const vault = await this.requireVault();
     const status = await this.status();
+    if (vault.passphraseRequired) {
+      throw new AppError('LOCKED', 'The customer file was locked: type its passphrase to open it', {
+        passphraseRequired: true,
+        keychainChanged: status.keychainChanged,
+      });
+    }
     if (!status.remembered || !vault.keychainWrap) {
       throw new AppError('LOCKED', 'This device does not remember the customer file', {
         keychainChanged: status.keychainChanged,
@@ -136,23 +152,36 @@ export class VaultService {
   async recover(recoveryKey: string, newPassphrase: string): Promise<UnlockReport> {
     const vault = await this.requireVault();
     this.requireAcceptable(newPassphrase);
-    this.requireTryAllowed();
-    const dataKey = await this.counted(unlockWithRecoveryKey(vault, recoveryKey));
-    // The old keychain seal is dropped too: whoever lost the passphrase re-chooses "remember".
-    await this.save({
-      ...(await rewrapPassphrase(vault, dataKey, newPassphrase, vault.kdf, this.argon2)),
-      keychainWrap: undefined,
-    });
+    const dataKey = await this.checked(() => unlockWithRecoveryKey(vault, recoveryKey));
+    try {
+      // The old keychain seal is dropped too: whoever lost the passphrase re-chooses "remember".
+      await this.save({
+        ...(await rewrapPassphrase(
+          await this.requireVault(),
+          dataKey,
+          newPassphrase,
+          this.kdfFor(vault),
+          this.argon2,
+        )),
+        keychainWrap: undefined,
+        passphraseRequired: undefined,
+      });
+    } catch (error) {
+      wipe(dataKey);
+      throw error;
+    }
     return this.openStore(dataKey);
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
     const vault = await this.requireVault();
     this.requireAcceptable(next);
-    this.requireTryAllowed();
-    const dataKey = await this.counted(unlockWithPassphrase(vault, current, this.argon2));
+    const dataKey = await this.checked(() => unlockWithPassphrase(vault, current, this.argon2));
     try {
-      await this.save(await rewrapPassphrase(vault, dataKey, next, vault.kdf, this.argon2));
+      const latest = await this.requireVault();
+      await this.save(
+        await rewrapPassphrase(latest, dataKey, next, this.kdfFor(latest), this.argon2),
+      );
     } finally {
       wipe(dataKey);
     }
@@ -160,9 +189,8 @@ export class VaultService {
 
   /** A lost or unconfirmed recovery key is replaced; the passphrase proves who asks. */
   async newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
-    const vault = await this.requireVault();
-    this.requireTryAllowed();
-    const dataKey = await this.counted(unlockWithPassphrase(vault, passphrase, this.argon2));
+    const vault = await this.requireUnlocked();
+    const dataKey = await this.checked(() => unlockWithPassphrase(vault, passphrase, this.argon2));
     try {
       const next = await rewrapRecovery(await this.requireVault(), dataKey);
       await this.save(next.vault);
@@ -174,19 +202,20 @@ export class VaultService {
   }
 
   async recoveryKeySaved(): Promise<void> {
-    const vault = await this.requireVault();
+    const vault = await this.requireUnlocked();
     await this.save({ ...vault, recoveryKeySavedAt: this.now() });
     await this.notify();
   }
 
   async forgetDevice(): Promise<void> {
-    const vault = await this.requireVault();
+    const vault = await this.requireUnlocked();
     await this.save({ ...vault, keychainWrap: undefined });
     await this.notify();
   }
 
   async setAutoLock(minutes: number): Promise<void> {
     const vault = await this.load();
+    if (vault) await this.requireUnlocked();
     if (vault)
       await this.save({ ...vault, settings: { ...vault.settings, autoLockMinutes: minutes } });
     this.autoLockMinutes = minutes;
@@ -207,7 +236,13 @@ export class VaultService {
     try {
       const current = await this.load();
       const settings = current?.settings ?? vault.settings;
-      await this.save({ ...vault, keychainWrap: undefined, throttle: undefined, settings });
+      await this.save({
+        ...vault,
+        keychainWrap: undefined,
+        throttle: undefined,
+        passphraseRequired: undefined,
+        settings,
+      });
       this.failures = 0;
       this.nextTryAt = 0;
     } catch (error) {
@@ -217,10 +252,78 @@ export class VaultService {
     return this.openStore(dataKey);
   }
 
+  /**
+   * Locks at once, in this order: the file is marked locked (and the keychain refused until a
+   * secret is typed, across a relaunch too), the UI is told, and only then is the store asked
+   * to forget its key, so a busy or crashed store cannot hold the lock up.
+   */
   async lock(): Promise<void> {
-    await this.options.store.lock();
     this.unlocked = false;
-    await this.notify();
+    let unsaved: unknown = null;
+    try {
+      const vault = await this.load();
+      if (vault && !vault.passphraseRequired)
+        await this.save({ ...vault, passphraseRequired: true });
+    } catch (error) {
+      unsaved = error;
+    }
+    await this.notify().catch(() => undefined);
+    await this.options.store.lock();
+    if (unsaved) throw unsaved;
+  }
+
+  /** LOCKED unless the file is open: what only its owner, at the keyboard, may do. */
+  async requireUnlocked(): Promise<VaultFile> {
+    const vault = await this.requireVault();
+    if (!this.unlocked) throw new AppError('LOCKED', 'The customer file is locked');
+    return vault;
+  }
+
+  /**
+   * One secret check at a time: `attempt` runs after the previous check has ended, refused while
+   * the wrong-try wait runs, and a WRONG_SECRET it throws is counted. Parallel tries cannot race
+   * the counter. Restore and backup preview use it too.
+   */
+  checked<T>(attempt: () => Promise<T>): Promise<T> {
+    const run = this.checking.then(async () => {
+      this.requireTryAllowed();
+      return this.counted(attempt());
+    });
+    this.checking = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The file's own passphrase typed again (inside `checked`): WRONG_SECRET if it is not. */
+  async confirmPassphrase(passphrase: string): Promise<void> {
+    const vault = await this.requireVault();
+    try {
+      wipe(await unlockWithPassphrase(vault, passphrase, this.argon2));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'WRONG_SECRET') {
+        throw new AppError('WRONG_SECRET', 'The passphrase does not open this customer file', {
+          what: 'passphrase',
+          path: ['currentPassphrase'],
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** A secret was typed: the keychain may open the file again (until the next lock). */
+  private async passphraseTyped(): Promise<void> {
+    const vault = await this.requireVault();
+    if (vault.passphraseRequired) await this.save({ ...vault, passphraseRequired: undefined });
+  }
+
+  /** Never weaker than this build's parameters: a rewrap upgrades an old file's. */
+  private kdfFor(vault: VaultFile): KdfParams {
+    const floor = this.options.kdf ?? DEFAULT_KDF;
+    return {
+      algorithm: 'argon2id',
+      memoryKiB: Math.max(vault.kdf.memoryKiB, floor.memoryKiB),
+      iterations: Math.max(vault.kdf.iterations, floor.iterations),
+      parallelism: Math.max(vault.kdf.parallelism, floor.parallelism),
+    };
   }
 
   private async openStore(dataKey: Bytes): Promise<UnlockReport> {
@@ -251,7 +354,7 @@ export class VaultService {
   }
 
   /** Counts failed tries; from the fourth on, each must wait twice as long (up to a minute). */
-  private async counted(attempt: Promise<Bytes>): Promise<Bytes> {
+  private async counted<T>(attempt: Promise<T>): Promise<T> {
     try {
       const key = await attempt;
       if (this.failures > 0) await this.recordTries(0, 0);
@@ -275,8 +378,10 @@ export class VaultService {
   private async recordTries(failures: number, nextTryAt: number): Promise<void> {
     this.failures = failures;
     this.nextTryAt = nextTryAt;
-    const vault = await this.requireVault();
-    await this.save({ ...vault, throttle: failures > 0 ? { failures, nextTryAt } : undefined });
+    // No file yet (a restore on a new laptop): the count is kept in memory only.
+    const vault = await this.load();
+    if (vault)
+      await this.save({ ...vault, throttle: failures > 0 ? { failures, nextTryAt } : undefined });
   }
 
   private requireTryAllowed(): void {

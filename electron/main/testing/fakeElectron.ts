@@ -39,7 +39,13 @@ export class FakePort extends Emitter implements PortMainLike {
   start() {
     this.started = true;
   }
-  close() {}
+  /** As MessagePortMain: both ends hear 'close' when either is closed or its page goes. */
+  close() {
+    setTimeout(() => {
+      this.emit('close');
+      this.peer.emit('close');
+    }, 0);
+  }
 }
 
 export class FakeChannel {
@@ -83,7 +89,9 @@ export class FakeWindow extends Emitter {
     super();
     FakeWindow.all.push(this);
   }
+  loads: string[] = [];
   async loadURL(url: string) {
+    this.loads.push(url);
     this.webContents.url = url;
     // The page loads on a later task, as in Electron.
     setTimeout(() => {
