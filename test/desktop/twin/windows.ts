@@ -177,7 +177,8 @@ export class DoubleContents extends EventEmitter implements PortHome {
         if (verdict.cancel) return route.abort('blockedbyclient');
       }
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
-        if (!this.expectedNavigation) {
+        // A reload (the same URL again) is no navigation to Electron: will-navigate is not told.
+        if (!this.expectedNavigation && url !== page.url()) {
           let prevented = false;
           this.emit('will-navigate', { preventDefault: () => (prevented = true), url });
           if (prevented) return route.abort('blockedbyclient');
