@@ -1,4 +1,5 @@
 import type { HandlersOf } from '../contract/define';
+import { AppError } from '../errors';
 import type { VaultContract } from '../contract/vault';
 import type { BackupService } from './backupService';
 import { judgePassphrase } from './passphrasePolicy';
@@ -37,8 +38,19 @@ export function createVaultHandlers(
       await vault.lock();
       return { locked: true };
     },
-    'vault.backup': () => backups.make(),
-    'vault.previewBackup': ({ bytes, passphrase }) => backups.preview(bytes, passphrase),
-    'vault.restoreBackup': ({ bytes, passphrase }) => backups.restore(bytes, passphrase),
+    // Scheduled backups call backups.make() directly: those run whether locked or not.
+    'vault.backup': async () => {
+      await vault.requireUnlocked();
+      return backups.make();
+    },
+    // The backup's passphrase is a secret check like any other: one at a time, counted.
+    'vault.previewBackup': ({ bytes, passphrase }) =>
+      vault.checked(() => backups.preview(bytes, passphrase)),
+    'vault.restoreBackup': async ({ bytes, passphrase }) => {
+      if ((await vault.status()).state === 'locked') {
+        throw new AppError('LOCKED', 'Open the customer file before replacing it with a backup');
+      }
+      return vault.checked(() => backups.restore(bytes, passphrase));
+    },
   };
 }
