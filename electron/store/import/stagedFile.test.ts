@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { readAllRows, stageFile, type StagedFile } from './stagedFile';
+import { MAX_CELL_CHARS, MAX_COLUMNS, readAllRows, stageFile, type StagedFile } from './stagedFile';
 import { blobBytes } from './upload';
 
 const corpus = new URL('../../../../shared/corpus/', import.meta.url).pathname;
@@ -64,5 +64,24 @@ describe('a big file is read again in parts at each step, with the same outcome'
     const { rows, lines } = await everyRow(file);
     expect(rows.at(-1)).toEqual(['André', 'Nice']);
     expect(lines.at(-1)).toBe(2002);
+  });
+});
+
+describe('a file with too many columns or too long a cell is refused at inspect', () => {
+  const stage = (text: string) =>
+    stageFile({ name: 'f', file: blobBytes(new Blob([text])) }, {}, 'f', []);
+
+  it('names the row with too many columns', async () => {
+    const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
+    await expect(stage(`name,email\nAnn,ann@example.org\n${wide}\n`)).rejects.toThrow(
+      `Row 3 has ${MAX_COLUMNS + 1} columns, more than the ${MAX_COLUMNS} a file may have`,
+    );
+  });
+
+  it('names the row and column of too long a cell', async () => {
+    const long = 'x'.repeat(MAX_CELL_CHARS + 1);
+    await expect(stage(`name,email\nAnn,ann@example.org\nBob,${long}\n`)).rejects.toThrow(
+      `Row 3, column 2 has ${MAX_CELL_CHARS + 1} characters, more than the ${MAX_CELL_CHARS} a cell may have`,
+    );
   });
 });

@@ -193,6 +193,7 @@ async function readWhole(
   for await (const batch of csvBatches(content, { ...settled, delimiter })) {
     read.delimiter = batch.delimiter;
     read.count += batch.rows.length;
+    batch.rows.forEach((row, i) => checkRowSize(row, batch.lines[i]!));
     for (const row of batch.rows) {
       if (read.first.length > FIRST_ROWS) break;
       read.first.push(row);
@@ -207,6 +208,22 @@ async function readWhole(
     await yieldToEvents();
   }
   return read;
+}
+
+/** More columns or longer cells than any address book has: a wrong delimiter or not a CSV. */
+export const MAX_COLUMNS = 1000;
+export const MAX_CELL_CHARS = 100_000;
+
+function checkRowSize(row: string[], line: number): void {
+  if (row.length > MAX_COLUMNS) {
+    const message = `Row ${line} has ${row.length} columns, more than the ${MAX_COLUMNS} a file may have`;
+    throw new AppError('BAD_FILE', message, { row: line, columns: row.length });
+  }
+  const column = row.findIndex((cell) => cell.length > MAX_CELL_CHARS);
+  if (column >= 0) {
+    const message = `Row ${line}, column ${column + 1} has ${row[column]!.length} characters, more than the ${MAX_CELL_CHARS} a cell may have`;
+    throw new AppError('BAD_FILE', message, { row: line, column: column + 1 });
+  }
 }
 
 /** The file's bytes from `start`, up to `length` of them. */
