@@ -13,7 +13,10 @@ async function listed(page: Page): Promise<string[]> {
   const seen = new Map<string, string>();
   for (let top = 0; top < 100 * 44; top += 300) {
     await scroll.evaluate((el, y) => el.scrollTo(0, y), top);
-    await page.waitForTimeout(30);
+    // Two frames: the virtual list has drawn the rows for this scroll position.
+    await scroll.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     // Read in one go: the virtual list may redraw its rows between two separate reads.
     const rows = await screen
       .rows()
