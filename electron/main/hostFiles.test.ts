@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileHandlers, type FileDialogs } from './hostFiles';
+import { createFileHandlers, suggestedName, type FileDialogs } from './hostFiles';
 
 const ctx = { signal: new AbortController().signal, progress: () => {} };
 
@@ -75,6 +75,8 @@ describe('files through main', () => {
     expect(asked[0]).toMatchObject({ defaultPath: join(folder, 'export.csv') });
     expect(new Uint8Array(await readFile(target))).toEqual(bytes);
     expect(await readdir(folder)).toEqual(['export.csv']);
+    // Personal data: readable by the user alone.
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
     // A folder that cannot be written: a clear error, and no partial file left behind.
     const blocked = createFileHandlers(dialogs({ save: join(folder, 'missing', 'x.csv') }).dialog, {
       downloads: () => folder,
@@ -90,5 +92,17 @@ describe('files through main', () => {
     ).toEqual({
       saved: false,
     });
+  });
+
+  it('suggests only a base name with an extension the app saves', () => {
+    expect(suggestedName('../../.config/autostart/export.csv')).toBe('export.csv');
+    expect(suggestedName('C:\\Users\\x\\report.PDF')).toBe('report.PDF');
+    expect(suggestedName('cli\u0000ents.csv')).toBe('clients.csv');
+    expect(suggestedName('comptoir-2026-12-07-0545.comptoir-backup')).toBe(
+      'comptoir-2026-12-07-0545.comptoir-backup',
+    );
+    for (const name of ['run.sh', 'evil.desktop', '.bashrc', 'export', 'x.csv/']) {
+      expect(() => suggestedName(name)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, stat, readFile, writeFile, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type * as Electron from 'electron';
 import type { HostHandlers } from '../../shared/contract/host';
 import { IMPORT_BYTES_MAX } from '../../shared/contract/imports';
@@ -9,6 +9,38 @@ import { BACKUP_EXTENSION } from '../../shared/vault/backupFile';
 import { AppError } from '../../shared/errors';
 
 export type FileDialogs = Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+
+/** What the app ever saves: exports, reports, backups. A name from the UI gets nothing else. */
+export const SAVED_EXTENSIONS = [
+  'csv',
+  'tsv',
+  'txt',
+  'vcf',
+  'json',
+  'xlsx',
+  'pdf',
+  BACKUP_EXTENSION,
+];
+
+/**
+ * The name the save dialog suggests: the base name only (a path in it is dropped, on either
+ * separator), no control characters, and one of the extensions the app saves.
+ */
+export function suggestedName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const base = (name.split(/[\\/]/).at(-1) ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const extension = extname(base).slice(1).toLowerCase();
+  if (!base || base.startsWith('.') || !SAVED_EXTENSIONS.includes(extension)) {
+    throw new AppError(
+      'VALIDATION',
+      `Comptoir does not save a file named ${JSON.stringify(name)}`,
+      {
+        problems: [{ path: ['name'], rule: 'extension' }],
+      },
+    );
+  }
+  return base;
+}
 
 /**
  * The desktop app's files: main shows the system's open and save dialogs and does every read
@@ -82,12 +114,17 @@ export function createFileHandlers(
     },
     'host.saveFile': async ({ name, bytes }) => {
       const chosen = await dialog.showSaveDialog({
-        defaultPath: join(folders.downloads(), name),
+        defaultPath: join(folders.downloads(), suggestedName(name)),
       });
       if (chosen.canceled || !chosen.filePath) return { saved: false };
-      const partial = `${chosen.filePath}.partial`;
+      // Beside the target under a name nobody can guess or have made first ('wx'), readable by
+      // the user alone: a customer export is personal data.
+      const partial = join(
+        dirname(chosen.filePath),
+        `.${basename(chosen.filePath)}.${randomUUID()}.partial`,
+      );
       try {
-        await writeFile(partial, bytes);
+        await writeFile(partial, bytes, { mode: 0o600, flag: 'wx' });
         await rename(partial, chosen.filePath);
       } catch (error) {
         await rm(partial, { force: true });
