@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coreContract } from '../../shared/contract/core';
-import { dispatch, type Outcome } from '../../shared/rpc/dispatch';
+import { dispatch } from '../../shared/rpc/dispatch';
 import { malformedArg } from '../../shared/rpc/testing/argArbitraries';
+import { answeredProperly } from '../../shared/rpc/testing/answeredProperly';
 import { randomBytes } from '../../shared/vault/bytes';
 import { createCoreHandlers } from './core';
 import { openDatabase } from './db/database';
@@ -42,11 +43,6 @@ beforeAll(async () => {
   await runtime.file().history.whenLoaded();
   expect((await call('segments.list', {})).ok).toBe(true);
 });
-
-const answeredProperly = (outcome: Outcome) => {
-  expect(outcome.ok || outcome.error.code).not.toBe('INTERNAL');
-  if (!outcome.ok) expect(outcome.error.message).toBeTruthy();
-};
 
 describe('every CoreApi method fed random and malformed arguments', () => {
   it.each(Object.keys(coreContract))(
