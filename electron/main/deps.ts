@@ -8,8 +8,15 @@ import type { PrintWindowLike } from './printPdf';
 export interface ElectronDeps {
   app: Pick<
     Electron.App,
-    'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'getVersion'
+    | 'requestSingleInstanceLock'
+    | 'quit'
+    | 'on'
+    | 'whenReady'
+    | 'getPath'
+    | 'getVersion'
+    | 'isPackaged'
   >;
+  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   BrowserWindow: new (
     options: Electron.BrowserWindowConstructorOptions,
   ) => WindowLike & PrintWindowLike;

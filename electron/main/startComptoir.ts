@@ -8,6 +8,7 @@ import { createAppFileHandler, type AppFolders } from './appProtocol';
 import type { ElectronDeps, WindowLike } from './deps';
 import { createFileHandlers } from './hostFiles';
 import { createHostIpcHandler } from './hostIpc';
+import { lockDownPackagedApp } from './packagedApp';
 import { createPrintHandler } from './printPdf';
 import { safeStorageKeychain } from './safeStorageKeychain';
 import { CHECK_EVERY_MS, ScheduledBackups } from './scheduledBackups';
@@ -53,12 +54,13 @@ export async function startComptoir(
   await app.whenReady();
   electron.protocol.handle(APP_SCHEME, createAppFileHandler(layout.folders));
   denyPermissions(electron.session.defaultSession);
+  const BrowserWindow = lockDownPackagedApp(electron);
 
-  const store = new electron.BrowserWindow({
+  const store = new BrowserWindow({
     show: false,
     webPreferences: secureWebPreferences(layout.preloads.store),
   });
-  const ui = new electron.BrowserWindow({
+  const ui = new BrowserWindow({
     width: 1280,
     height: 800,
     minWidth: 900,
@@ -143,7 +145,7 @@ export async function startComptoir(
       platform: electron.platform,
     }),
     ...files,
-    ...createPrintHandler(electron.BrowserWindow, files['host.saveFile']),
+    ...createPrintHandler(BrowserWindow, files['host.saveFile']),
     ...createVaultHandlers(vault, backups),
     'backups.schedule': () => scheduled.status(),
     'backups.setSchedule': (schedule) => scheduled.setSchedule(schedule),

@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import type { ElectronDeps, PortMainLike } from '../deps';
 
 type Listener = (...args: never[]) => unknown;
@@ -120,6 +120,8 @@ export class FakeWindow extends Emitter {
 export interface FakeElectron {
   deps: ElectronDeps;
   app: Emitter & { quitCalls: number; gotLock: boolean; userData: string };
+  /** The application menu main set, as its template; null while Electron's default stands. */
+  menu: { template: MenuItemConstructorOptions[] | null };
   ipc: Map<string, (...args: never[]) => unknown>;
   power: Emitter;
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
@@ -131,7 +133,12 @@ export interface FakeElectron {
 }
 
 /** A small fake of exactly the Electron APIs main uses. */
-export function fakeElectron(options: { userData: string; gotLock?: boolean; backend?: string }) {
+export function fakeElectron(options: {
+  userData: string;
+  gotLock?: boolean;
+  backend?: string;
+  packaged?: boolean;
+}) {
   FakeWindow.all = [];
   const app = Object.assign(new Emitter(), {
     quitCalls: 0,
@@ -143,6 +150,7 @@ export function fakeElectron(options: { userData: string; gotLock?: boolean; bac
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const permissions: FakeElectron['permissions'] = {};
   const keychain = { available: true, backend: options.backend ?? 'gnome_libsecret' };
+  const menu: FakeElectron['menu'] = { template: null };
   const deps = {
     app: {
       requestSingleInstanceLock: () => app.gotLock,
@@ -151,6 +159,12 @@ export function fakeElectron(options: { userData: string; gotLock?: boolean; bac
       whenReady: async () => undefined,
       getPath: () => app.userData,
       getVersion: () => '0.1.0',
+      isPackaged: options.packaged ?? false,
+    },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
+      setApplicationMenu: (built: { template: MenuItemConstructorOptions[] } | null) =>
+        void (menu.template = built?.template ?? null),
     },
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, handler: Listener) => void ipc.set(channel, handler) },
@@ -180,5 +194,14 @@ export function fakeElectron(options: { userData: string; gotLock?: boolean; bac
     },
     platform: 'linux' as const,
   } as unknown as ElectronDeps;
-  return { deps, app, ipc, power, protocolHandlers, permissions, keychain } satisfies FakeElectron;
+  return {
+    deps,
+    app,
+    ipc,
+    power,
+    protocolHandlers,
+    permissions,
+    keychain,
+    menu,
+  } satisfies FakeElectron;
 }
