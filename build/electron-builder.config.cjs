@@ -20,6 +20,17 @@ module.exports = {
   npmRebuild: false,
   nodeGypRebuild: false,
   buildDependenciesFromSource: false,
+  // Flipped in the packaged Electron binary (electron-builder's own step, with @electron/fuses):
+  // no way to run it as a plain Node, to inject code through NODE_OPTIONS or --inspect, or to
+  // load an app other than the packaged, integrity-checked app.asar; cookies encrypted at rest.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    onlyLoadAppFromAsar: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    enableCookieEncryption: true,
+  },
   linux: { target: ['dir', 'AppImage', 'deb'], category: 'Office' },
   mac: { target: ['dmg'], category: 'public.app-category.business' },
   win: { target: ['nsis'] },
