@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Bytes } from './bytes';
-import { vaultFileSchema, type VaultFile } from './vaultFile';
+import { vaultFileSchema, whereDamaged, type VaultFile } from './vaultFile';
 
 /**
  * A backup is the customer file as it is stored, in one portable file: the vault (the data key
@@ -134,7 +134,7 @@ export function decodeBackup(bytes: Uint8Array): BackupContents {
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw badFile(`The backup description is damaged at ${issue.path.join('.') || 'its root'}`, {
+    throw badFile(`The backup description is damaged at ${whereDamaged(issue)}`, {
       at: headerStart,
       path: issue.path.map(String),
     });

@@ -2,16 +2,43 @@ import { z } from 'zod';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-export const kdfSchema = z.strictObject({
-  algorithm: z.literal('argon2id'),
-  memoryKiB: z
+/**
+ * Argon2id parameters a key file or a backup may ask for. They come from a file, so they are
+ * untrusted: unbounded, a crafted file makes main allocate gigabytes or derive for minutes
+ * before the passphrase is even checked. 1 GiB and 10 passes are far above this build's 64 MiB
+ * and 3 (0.3 s here); memory x passes is capped at 4 GiB (about 6 s here), 20 times the default.
+ */
+export const KDF_LIMITS = {
+  memoryKiB: { min: 8 * 1024, max: 1024 * 1024 },
+  iterations: { min: 1, max: 10 },
+  parallelism: { min: 1, max: 8 },
+  memoryTimesIterationsKiB: 4 * 1024 * 1024,
+} as const;
+
+const bounded = (name: string, what: string, limits: { min: number; max: number }) =>
+  z
     .int()
-    .min(8 * 1024)
-    .max(4 * 1024 * 1024),
-  iterations: z.int().min(1).max(100),
-  parallelism: z.int().min(1).max(16),
-  salt: base64,
-});
+    .min(limits.min, { error: `Argon2id ${name} under ${limits.min}${what}` })
+    .max(limits.max, { error: `Argon2id ${name} over ${limits.max}${what}` });
+
+export const kdfSchema = z
+  .strictObject({
+    algorithm: z.literal('argon2id'),
+    memoryKiB: bounded('memoryKiB', ' KiB', KDF_LIMITS.memoryKiB),
+    iterations: bounded('iterations', '', KDF_LIMITS.iterations),
+    parallelism: bounded('parallelism', '', KDF_LIMITS.parallelism),
+    salt: base64,
+  })
+  .refine((kdf) => kdf.memoryKiB * kdf.iterations <= KDF_LIMITS.memoryTimesIterationsKiB, {
+    path: ['memoryKiB'],
+    error: `Argon2id memoryKiB x iterations over ${KDF_LIMITS.memoryTimesIterationsKiB} KiB`,
+  });
+
+/** Where a vault read from a file is wrong: its path, with the bound broken for Argon2id's. */
+export function whereDamaged(issue: { path: PropertyKey[]; message: string }): string {
+  const path = issue.path.map(String).join('.') || 'its root';
+  return issue.path.includes('kdf') ? `${path} (${issue.message})` : path;
+}
 
 const wrapSchema = z.strictObject({ iv: base64, ciphertext: base64 });
 

@@ -3,7 +3,14 @@ import type { KeychainStatus, VaultStatus } from '../contract/vaultTypes';
 import { AppError } from '../errors';
 import { fromBase64, toBase64, wipe, type Bytes } from './bytes';
 import { judgePassphrase } from './passphrasePolicy';
-import { DEFAULT_KDF, vaultFileSchema, type KdfParams, type VaultFile } from './vaultFile';
+import { isWeaker, upgradedKdf } from './kdfUpgrade';
+import {
+  DEFAULT_KDF,
+  vaultFileSchema,
+  whereDamaged,
+  type KdfParams,
+  type VaultFile,
+} from './vaultFile';
 import { argon2Here, type Argon2 } from './argon2';
 import {
   createVault,
@@ -114,6 +121,7 @@ export class VaultService {
     const vault = await this.requireVault();
     const dataKey = await this.checked(() => unlockWithPassphrase(vault, passphrase, this.argon2));
     try {
+      await this.upgradeKdf(passphrase, dataKey);
       await this.passphraseTyped();
       if (remember) await this.remember(await this.requireVault(), dataKey);
     } catch (error) {
@@ -317,13 +325,23 @@ export class VaultService {
 
   /** Never weaker than this build's parameters: a rewrap upgrades an old file's. */
   private kdfFor(vault: VaultFile): KdfParams {
-    const floor = this.options.kdf ?? DEFAULT_KDF;
-    return {
-      algorithm: 'argon2id',
-      memoryKiB: Math.max(vault.kdf.memoryKiB, floor.memoryKiB),
-      iterations: Math.max(vault.kdf.iterations, floor.iterations),
-      parallelism: Math.max(vault.kdf.parallelism, floor.parallelism),
-    };
+    return upgradedKdf(vault.kdf, this.options.kdf ?? DEFAULT_KDF);
+  }
+
+  /**
+   * The passphrase was just typed: a file with weaker parameters (an old one, a restored
+   * backup's) is re-wrapped with this build's, once. If that fails the file opens as it was.
+   */
+  private async upgradeKdf(passphrase: string, dataKey: Bytes): Promise<void> {
+    const vault = await this.requireVault();
+    if (!isWeaker(vault.kdf, this.kdfFor(vault))) return;
+    try {
+      await this.save(
+        await rewrapPassphrase(vault, dataKey, passphrase, this.kdfFor(vault), this.argon2),
+      );
+    } catch {
+      // Kept as it was: the next unlock tries again.
+    }
   }
 
   private async openStore(dataKey: Bytes): Promise<UnlockReport> {
@@ -420,9 +438,11 @@ export class VaultService {
       if (raw !== null && raw !== undefined) {
         const parsed = vaultFileSchema.safeParse(raw);
         if (!parsed.success) {
-          throw new AppError('BAD_FILE', 'The key file of this customer file is damaged', {
-            issues: parsed.error.issues.map((i) => i.path.join('.')),
-          });
+          throw new AppError(
+            'BAD_FILE',
+            `The key file of this customer file is damaged at ${whereDamaged(parsed.error.issues[0]!)}`,
+            { issues: parsed.error.issues.map((i) => i.path.join('.')) },
+          );
         }
         this.vault = parsed.data;
         this.autoLockMinutes = parsed.data.settings?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
