@@ -24,6 +24,13 @@ export async function bundle({ quiet = false } = {}) {
     entryPoints: [at('electron/main/main.ts')],
     outfile: at('out/main/main.cjs'),
   });
+  // Main's Argon2id thread, a file of its own beside main.cjs (main starts it by that path).
+  await build({
+    ...common,
+    platform: 'node',
+    entryPoints: [at('electron/main/argon2.worker.ts')],
+    outfile: at('out/main/argon2Worker.cjs'),
+  });
   // Preloads run sandboxed: they may require only 'electron', so all else is bundled.
   for (const name of ['ui', 'store']) {
     await build({

@@ -66,6 +66,7 @@ describe('packaging', () => {
     for (const file of [
       '/package.json',
       '/out/main/main.cjs',
+      '/out/main/argon2Worker.cjs',
       '/out/preload/ui.cjs',
       '/out/preload/store.cjs',
       '/out/renderer/index.html',

@@ -22,6 +22,7 @@ startComptoir(
   {
     folders: { ui: join(out, 'renderer'), store: join(out, 'store') },
     preloads: { ui: join(out, 'preload', 'ui.cjs'), store: join(out, 'preload', 'store.cjs') },
+    argon2Worker: join(__dirname, 'argon2Worker.cjs'),
   },
 ).catch((error: unknown) => {
   console.error('Comptoir could not start:', error);

@@ -5,6 +5,7 @@ import { BackupService } from '../../shared/vault/backupService';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
 import { VaultService } from '../../shared/vault/vaultService';
 import { createAppFileHandler, type AppFolders } from './appProtocol';
+import { argon2Thread } from './argon2Thread';
 import type { ElectronDeps, WindowLike } from './deps';
 import { createFileHandlers } from './hostFiles';
 import { createHostIpcHandler } from './hostIpc';
@@ -29,6 +30,11 @@ export interface AppLayout {
   preloads: { ui: string; store: string };
   /** How long a lock waits for the store before reloading it (tests shorten it). */
   storeLockTimeoutMs?: number;
+  /**
+   * The bundled Argon2id worker (out/main/argon2Worker.cjs): key derivation runs there, off
+   * main's event loop. Absent (unit tests of the wiring only): on main's own thread.
+   */
+  argon2Worker?: string;
 }
 
 export interface Comptoir {
@@ -74,6 +80,10 @@ export async function startComptoir(
   lockNavigation(ui.webContents);
   ui.once('ready-to-show', () => ui.show());
 
+  // Each derivation on a thread of its own, ended when the app quits.
+  const kdf = layout.argon2Worker ? argon2Thread(layout.argon2Worker) : null;
+  app.on('will-quit', () => void kdf?.stop());
+
   // Main -> store: the store-control API (key in, lock) on a port of its own.
   const storeLink = createStoreLink(electron, store, layout.storeLockTimeoutMs);
   let storeStarted = false;
@@ -82,6 +92,7 @@ export async function startComptoir(
     storage: vaultFileStorage(join(app.getPath('userData'), 'vault.json')),
     keychain: safeStorageKeychain(electron.safeStorage, electron.platform),
     store: storeLink.gate,
+    argon2: kdf?.argon2,
     onChange: (status) => {
       if (!ui.isDestroyed()) {
         ui.webContents.send(HOST_EVENT_CHANNEL, { event: 'vault.changed', payload: status });
@@ -101,7 +112,7 @@ export async function startComptoir(
         await storeLink.control().send('store.stagePages', { pages, keyCheck });
       },
     },
-    { appVersion: app.getVersion() },
+    { appVersion: app.getVersion(), argon2: kdf?.argon2 },
   );
 
   // Automatic backups into a folder: checked every few minutes, whether locked or not.
