@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { benchMark } from '../../../app/benchMark';
 
 /** User Timing marks the bench reads (`npm run bench`): list mounted, first rows painted. */
 export const LIST_MOUNTED = 'comptoir:list-mounted';
@@ -19,12 +20,10 @@ export function usePaintMarks(hasRows: boolean): void {
   }, [hasRows]);
 }
 
-/** Marks the first frame painted after a search's first page arrived (detail: the query). */
+/** Marks the first frame painted after a search's first page arrived (detail: the query, in a bench build only). */
 export function useSearchPaintMark(shown: { query: string; count: number }): void {
   useEffect(() => {
     if (shown.count === 0) return;
-    requestAnimationFrame(() =>
-      setTimeout(() => performance.mark(SEARCH_PAINTED, { detail: shown.query }), 0),
-    );
+    requestAnimationFrame(() => setTimeout(() => benchMark(SEARCH_PAINTED, shown.query), 0));
   }, [shown]);
 }

@@ -5,6 +5,7 @@ import type { SegmentField } from '../../../../shared/segments/segmentFields';
 import type { RuleGroup } from '../../../../shared/segments/segmentRules';
 import { RuleSyntaxError, parseRule, printRule } from '../../../../shared/segments/segmentText';
 import { AppError } from '../../../../shared/errors';
+import { benchMark } from '../../../app/benchMark';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { RuleBuilder } from './RuleBuilder';
@@ -85,11 +86,11 @@ export function SegmentEditor({
     let current = true;
     const timer = setTimeout(() => {
       const asked = printRule(rule);
-      performance.mark(SEGMENT_COUNT_MARKS.asked, { detail: asked });
+      benchMark(SEGMENT_COUNT_MARKS.asked, asked);
       core.send('segments.count', { rule }).then(
         (counted) => {
           if (!current) return;
-          performance.mark(SEGMENT_COUNT_MARKS.shown, { detail: asked });
+          benchMark(SEGMENT_COUNT_MARKS.shown, asked);
           setAnswer({ rule, count: counted, error: null });
         },
         (error: unknown) => {

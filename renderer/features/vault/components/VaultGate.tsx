@@ -2,6 +2,7 @@ import { useDashboardFilters } from '../../dashboard/stores/dashboardFilters';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { listScroll, useListViewStore } from '../../customers/stores/listViewStore';
+import { clearUserTiming } from '../../../app/benchMark';
 import { useServices } from '../../../app/services';
 import { useT } from '../../../i18n/useT';
 import { useAutoLock } from '../hooks/useAutoLock';
@@ -41,6 +42,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
       useListViewStore.getState().clearSelection();
       listScroll.top = 0;
       useDashboardFilters.getState().reset();
+      clearUserTiming();
     } else void fileSettings.getState().load();
   }, [unlocked, customerList, fileSettings]);
 
