@@ -79,11 +79,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     try {
       const file = await core.send('import.inspect', { fileId, ...how });
       performance.mark(IMPORT_MARKS.inspected);
-      setStep({ kind: 'map', file });
       // An orders export is read as orders; its mapping is the one its columns suggest.
       const what = file.orders.looksLike ? 'orders' : 'customers';
       const remembered =
-        file.kind === 'csv' && what === 'customers' ? savedMapping(file.headers) : null;
+        file.kind === 'csv' && what === 'customers' ? await savedMapping(file.headers) : null;
+      setStep({ kind: 'map', file });
       setRemembered(remembered !== null && !keepMapping);
       setChoices((before) => ({
         what: keepMapping && before ? before.what : what,
@@ -193,7 +193,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       );
       performance.mark(IMPORT_MARKS.done);
       if (back.file.kind === 'csv' && choices.what === 'customers')
-        saveMapping(back.file.headers, choices.mapping);
+        void saveMapping(back.file.headers, choices.mapping);
       setStep({ kind: 'done', summary });
     } catch (error) {
       fail(error);
