@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'WRONG_SECRET',
   'TOO_MANY_TRIES',
   'FORBIDDEN',
+  // The browser's storage (IndexedDB) refused a write: the disk or the origin's quota is full.
+  'STORAGE_FULL',
   'INTERNAL',
 ] as const;
 

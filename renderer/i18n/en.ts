@@ -97,6 +97,8 @@ export const en = {
   'error.BAD_FILE': 'This file cannot be read.',
   'error.CANCELLED': 'Cancelled.',
   'error.FORBIDDEN': 'This window is not allowed to ask for that.',
+  'error.STORAGE_FULL':
+    'The storage on this computer is full: nothing was saved. Free some disk space, then try again.',
   'error.INTERNAL': 'Something went wrong: {message}',
   'error.WRONG_SECRET': 'The passphrase or key is wrong.',
   'error.TOO_MANY_TRIES': 'Too many wrong tries. Wait a moment.',

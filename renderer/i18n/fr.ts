@@ -98,6 +98,8 @@ export const fr: Messages = {
   'error.BAD_FILE': 'Ce fichier ne peut pas être lu.',
   'error.CANCELLED': 'Annulé.',
   'error.FORBIDDEN': 'Cette fenêtre n’a pas le droit de demander cela.',
+  'error.STORAGE_FULL':
+    'Le stockage de cet ordinateur est plein : rien n’a été enregistré. Libérez de l’espace disque, puis réessayez.',
   'error.INTERNAL': 'Une erreur est survenue : {message}',
   'error.WRONG_SECRET': 'La phrase secrète ou la clé est incorrecte.',
   'error.TOO_MANY_TRIES': 'Trop d’essais incorrects. Patientez un instant.',

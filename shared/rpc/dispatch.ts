@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type ErrorInfo, type FieldProblem } from '../errors';
 import type { CallContext, Contract, HandlersOf } from '../contract/define';
+import { isStorageFull } from './storageFull';
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: ErrorInfo };
 
@@ -14,6 +15,10 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
 
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof AppError) return error.toInfo();
+  // Before the AbortError: a transaction that ran out of room aborts with the quota as its cause.
+  if (isStorageFull(error)) {
+    return { code: 'STORAGE_FULL', message: 'There is no room left to save this on this computer' };
+  }
   if (error instanceof Error && error.name === 'AbortError') {
     return { code: 'CANCELLED', message: 'The operation was cancelled' };
   }
