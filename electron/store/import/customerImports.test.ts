@@ -28,7 +28,7 @@ const run = { dateOrder: 'dmy', policy: 'fill', matchOn: ['email', 'phone'] } as
 async function inspect(imports: CustomerImports, name: string, data: Uint8Array) {
   const { fileId } = imports.open({ name, size: data.byteLength });
   for (let at = 0; at < data.byteLength; at += 64) {
-    imports.append({ fileId, offset: at, bytes: data.subarray(at, at + 64) });
+    await imports.append({ fileId, offset: at, bytes: data.subarray(at, at + 64) });
   }
   return imports.inspect({ fileId });
 }

@@ -59,12 +59,21 @@ export class CustomerImports {
   open(arg: { name: string; size: number }): { fileId: string } {
     this.staged = null;
     this.cached = null;
+    this.upload?.close();
     this.upload = new Upload(this.deps.newId(), arg.name, arg.size);
     return { fileId: this.upload.fileId };
   }
 
-  append(arg: { fileId: string; offset: number; bytes: Uint8Array }): { received: number } {
-    return { received: this.uploadOf(arg.fileId).append(arg.offset, arg.bytes) };
+  async append(arg: {
+    fileId: string;
+    offset: number;
+    bytes: Uint8Array;
+  }): Promise<{ received: number }> {
+    const upload = this.uploadOf(arg.fileId);
+    const received = upload.append(arg.offset, arg.bytes);
+    // The next part comes once this one is sealed: no queue of clear parts builds up.
+    await upload.sealed();
+    return { received };
   }
 
   async inspect(arg: FileReading & { fileId: string }): Promise<ImportInspection> {
@@ -150,6 +159,7 @@ export class CustomerImports {
       rejectedCsv: rejected,
     };
     this.last = { summary, ...written };
+    this.upload?.close();
     this.upload = null;
     this.staged = null;
     this.cached = null;
@@ -211,6 +221,7 @@ export class CustomerImports {
   }
 
   clear(): void {
+    this.upload?.close();
     this.upload = null;
     this.staged = null;
     this.last = null;
