@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { open, rename, stat, readFile, writeFile, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { open, stat, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import type * as Electron from 'electron';
 import type { HostHandlers } from '../../shared/contract/host';
 import { IMPORT_BYTES_MAX } from '../../shared/contract/imports';
 import { BACKUP_BYTES_MAX } from '../../shared/contract/vault';
 import { BACKUP_EXTENSION } from '../../shared/vault/backupFile';
 import { AppError } from '../../shared/errors';
+import { writePrivately } from './privateFile';
 
 export type FileDialogs = Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 
@@ -117,17 +118,9 @@ export function createFileHandlers(
         defaultPath: join(folders.downloads(), suggestedName(name)),
       });
       if (chosen.canceled || !chosen.filePath) return { saved: false };
-      // Beside the target under a name nobody can guess or have made first ('wx'), readable by
-      // the user alone: a customer export is personal data.
-      const partial = join(
-        dirname(chosen.filePath),
-        `.${basename(chosen.filePath)}.${randomUUID()}.partial`,
-      );
       try {
-        await writeFile(partial, bytes, { mode: 0o600, flag: 'wx' });
-        await rename(partial, chosen.filePath);
+        await writePrivately(chosen.filePath, bytes);
       } catch (error) {
-        await rm(partial, { force: true });
         throw new AppError('BAD_FILE', `Could not write ${basename(chosen.filePath)}`, {
           reason: error instanceof Error ? error.message : String(error),
         });

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +36,20 @@ function scheduled(
 const bytesOf = (n: number) => new Uint8Array([n, n, n]);
 
 describe('ScheduledBackups', () => {
+  it.skipIf(process.platform === 'win32')(
+    'writes backups and its settings readable by the user alone (0600), no temp file left',
+    async () => {
+      mkdirSync(folder);
+      const backups = scheduled();
+      await backups.setSchedule({ folder, everyHours: 24, keep: 3 });
+      await backups.runNow();
+      expect(readdirSync(folder)).toEqual([backupFileName(now)]);
+      expect(statSync(join(folder, backupFileName(now))).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dir, 'backups.json')).mode & 0o777).toBe(0o600);
+      expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
+    },
+  );
+
   it('writes nothing until a folder and a schedule are chosen, then when due only', async () => {
     const backups = scheduled();
     await backups.load();

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -7,6 +7,7 @@ import {
   type BackupScheduleStatus,
 } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
+import { writePrivately } from './privateFile';
 import type { BackupMade } from '../../shared/vault/backupService';
 
 /** The names backups are written under (see backupFileName): only these are ever rotated out. */
@@ -94,14 +95,7 @@ export class ScheduledBackups {
     try {
       const made = await this.deps.make();
       const path = join(folder, made.name);
-      const partial = `${path}.partial`;
-      try {
-        await writeFile(partial, made.bytes);
-        await rename(partial, path);
-      } catch (error) {
-        await rm(partial, { force: true });
-        throw error;
-      }
+      await writePrivately(path, made.bytes);
       await this.rotate(folder);
       this.state = { ...this.state, lastAt: this.now(), lastFile: made.name, lastError: null };
     } catch (error) {
@@ -128,8 +122,6 @@ export class ScheduledBackups {
 
   private async save(): Promise<void> {
     await mkdir(dirname(this.deps.configPath), { recursive: true });
-    const partial = `${this.deps.configPath}.partial`;
-    await writeFile(partial, JSON.stringify(this.state));
-    await rename(partial, this.deps.configPath);
+    await writePrivately(this.deps.configPath, JSON.stringify(this.state));
   }
 }
