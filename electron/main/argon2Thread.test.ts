@@ -4,16 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOST_CHANNEL, HOST_PORT_MESSAGE } from '../../shared/contract/bridge';
-import { storeControlContract } from '../../shared/contract/storeControl';
-import { serve } from '../../shared/rpc/server';
 import { argon2Here, type Argon2, type Argon2Input } from '../../shared/vault/argon2';
 import { fromBase64 } from '../../shared/vault/bytes';
 import { DEFAULT_KDF } from '../../shared/vault/vaultFile';
 import { argon2Thread } from './argon2Thread';
-import { mainPortEndpoint } from './portMain';
-import { startComptoir } from './startComptoir';
-import { FakeWindow, fakeElectron, type FakePort } from './testing/fakeElectron';
+import { fakeElectron } from './testing/fakeElectron';
+import { mainWithStubStore } from './testing/mainWithStubStore';
 
 const PASS = 'Vélo rouge, quai Saint-Antoine 1987!';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -124,10 +120,6 @@ describe('main derives keys on the worker thread', () => {
   it('creating and unlocking a file derive on the worker main was given; quitting stops it', async () => {
     const userData = join(work, 'user-data');
     const pages = join(work, 'pages');
-    for (const window of ['ui', 'store']) {
-      mkdirSync(join(pages, window), { recursive: true });
-      writeFileSync(join(pages, window, 'index.html'), `<title>${window}</title>`);
-    }
     mkdirSync(userData, { recursive: true });
     // The bundled worker, behind a line that notes each start.
     const started = join(work, 'started.txt');
@@ -138,27 +130,7 @@ describe('main derives keys on the worker thread', () => {
         `require(${JSON.stringify(WORKER)});\n`,
     );
     const electron = fakeElectron({ userData });
-    await startComptoir(electron.deps, {
-      folders: { ui: join(pages, 'ui'), store: join(pages, 'store') },
-      preloads: { ui: '/app/out/preload/ui.cjs', store: '/app/out/preload/store.cjs' },
-      storeLockTimeoutMs: 50,
-      argon2Worker: spy,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const [store, ui] = FakeWindow.all as [FakeWindow, FakeWindow];
-    const controlPort = store.webContents.posted
-      .filter((p) => p.channel === HOST_PORT_MESSAGE)
-      .at(-1)!.ports[0] as FakePort;
-    serve(mainPortEndpoint(controlPort), storeControlContract, {
-      'store.unlock': () => ({ customers: 0, damaged: [] }),
-      'store.lock': () => ({ locked: true as const }),
-      'store.readPages': () => ({ pages: [] }),
-      'store.replacePages': ({ pages: p }: { pages: unknown[] }) => ({ replaced: p.length }),
-      'store.stagePages': ({ pages: p }: { pages: unknown[] }) => ({ staged: p.length }),
-    } as never);
-    const fromUi = { sender: ui.webContents, senderFrame: { url: 'comptoir://ui/index.html' } };
-    const call = (method: string, arg: unknown) =>
-      electron.ipc.get(HOST_CHANNEL)!(fromUi as never, { method, arg } as never);
+    const call = await mainWithStubStore(electron, pages, { argon2Worker: spy });
 
     expect(await call('vault.create', { passphrase: PASS })).toMatchObject({ ok: true });
     expect(await call('vault.lock', {})).toMatchObject({ ok: true });
