@@ -223,8 +223,6 @@ describe('Electron main', () => {
         data: new Uint8Array([1, 2, 3]),
         count: 1,
         updatedAt: 5,
-        emailIndex: ['abc'],
-        phoneIndex: [],
       },
     ];
     // The store holds the pages; main asks for them, sealed, to write the backup.

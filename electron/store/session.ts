@@ -14,7 +14,6 @@ import { SegmentStore } from './segments/segmentStore';
 import type { SavedSegment } from '../../shared/segments/savedSegment';
 import { CatalogStore } from './catalog/catalogStore';
 import type { PageCodec } from './crypto/pageCodec';
-import { customerIndexer } from './customers/customerIndexer';
 import { customerPageEncoding } from './customers/customerPacking';
 import { CustomerStore, type PreparedUpdate } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
@@ -29,10 +28,10 @@ import type { PageSnapshot } from './pages/pageSnapshot';
 import { RecordPages, writeSealed, type RecordPagesOptions } from './pages/recordPages';
 import { newId as newUuid } from './ids/newId';
 
-/** The customers' pages: blind indexes of emails and phones, sealed as columns. */
 /** The tables an unlock reads before it answers (read ahead while the file is locked). */
 export const UNLOCK_TABLES = ['customers', 'products', 'settings', 'segments'] as const;
 
+/** The customers' pages, sealed as columns. */
 export function openCustomerPages(
   db: ComptoirDatabase,
   codec: PageCodec,
@@ -40,7 +39,6 @@ export function openCustomerPages(
 ): RecordPages<Customer> {
   return new RecordPages<Customer>(db, codec, 'customers', {
     ...options,
-    indexer: customerIndexer(codec),
     encoding: customerPageEncoding,
   });
 }

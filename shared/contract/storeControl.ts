@@ -14,16 +14,19 @@ export interface UnlockReport {
 }
 
 const bytes = z.instanceof(Uint8Array);
-const sealedPageSchema = z.strictObject({
-  id: z.string().min(1).max(200),
-  table: z.string().min(1).max(100),
-  iv: bytes.refine((iv) => iv.length > 0 && iv.length <= 64, { error: 'badIv' }),
-  data: bytes,
-  count: z.int().min(0),
-  updatedAt: z.int().min(0),
-  emailIndex: z.array(z.string().max(200)),
-  phoneIndex: z.array(z.string().max(200)),
-}) satisfies z.ZodType<StoredPage>;
+const sealedPageSchema = z
+  .strictObject({
+    id: z.string().min(1).max(200),
+    table: z.string().min(1).max(100),
+    iv: bytes.refine((iv) => iv.length > 0 && iv.length <= 64, { error: 'badIv' }),
+    data: bytes,
+    count: z.int().min(0),
+    updatedAt: z.int().min(0),
+    /** Blind indexes that pages carried before schema v5: accepted, then dropped. */
+    emailIndex: z.array(z.string().max(200)).optional(),
+    phoneIndex: z.array(z.string().max(200)).optional(),
+  })
+  .transform(({ emailIndex: _e, phoneIndex: _p, ...page }): StoredPage => page);
 
 /** What the host (main, or browser mode's vault) tells the store: open with this key, or lock. */
 export const storeControlContract = {

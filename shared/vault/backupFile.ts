@@ -29,9 +29,6 @@ export interface StoredPage {
   data: Bytes;
   count: number;
   updatedAt: number;
-  /** Keyed hashes (HMAC) of normalised emails / phones of the page's records (not indexed: v3). */
-  emailIndex: string[];
-  phoneIndex: string[];
 }
 
 export interface BackupContents {
@@ -47,8 +44,9 @@ const pageEntrySchema = z.strictObject({
   table: z.string().min(1).max(100),
   count: z.int().min(0),
   updatedAt: z.int().min(0),
-  emailIndex: z.array(z.string().max(200)),
-  phoneIndex: z.array(z.string().max(200)),
+  /** Blind indexes that backups carried before schema v5: accepted, then dropped. */
+  emailIndex: z.array(z.string().max(200)).optional(),
+  phoneIndex: z.array(z.string().max(200)).optional(),
   ivBytes: z.int().min(1).max(64),
   dataBytes: z.int().min(0),
 });
@@ -80,8 +78,6 @@ export function encodeBackup(contents: BackupContents): Bytes {
       table: p.table,
       count: p.count,
       updatedAt: p.updatedAt,
-      emailIndex: p.emailIndex,
-      phoneIndex: p.phoneIndex,
       ivBytes: p.iv.byteLength,
       dataBytes: p.data.byteLength,
     })),
@@ -147,7 +143,7 @@ export function decodeBackup(bytes: Uint8Array): BackupContents {
     if (end > bytes.length) {
       throw badFile(`The backup is cut short in page ${entry.id}`, { at, page: entry.id });
     }
-    const { ivBytes, dataBytes: _data, ...page } = entry;
+    const { ivBytes, dataBytes: _data, emailIndex: _e, phoneIndex: _p, ...page } = entry;
     pages.push({
       ...page,
       iv: bytes.slice(at, at + ivBytes),

@@ -63,8 +63,6 @@ function page(id: string, table: string, count: number, fill: number): StoredPag
     table,
     count,
     updatedAt: 5,
-    emailIndex: [`e${id}`],
-    phoneIndex: [],
     iv: new Uint8Array(12).fill(fill),
     data: new Uint8Array(40 + fill).fill(fill + 1),
   };
@@ -147,6 +145,22 @@ describe('restore', () => {
     // From now on the backup's passphrase opens this laptop's file.
     await other.vault.lock();
     await expect(other.vault.unlock(PASS, false)).resolves.toMatchObject({ customers: 530 });
+  });
+
+  it('from a backup made before schema v5: its pages come back without their blind indexes', async () => {
+    const { bytes } = await laptop.backups.make();
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(20, 20 + readLength(bytes))));
+    expect(header.pages[0]).not.toHaveProperty('emailIndex'); // written no more
+    for (const entry of header.pages)
+      Object.assign(entry, { emailIndex: ['9f2c'], phoneIndex: [] });
+    const old = withHeader(bytes, header);
+    const other = device('other');
+    await expect(other.backups.preview(old, PASS)).resolves.toMatchObject({
+      records: { customers: 500, purchases: 30 },
+    });
+    expect((await other.backups.restore(old, PASS)).customers).toBe(530);
+    expect(other.state.pages).toEqual(laptop.state.pages);
+    expect(other.state.pages[0]).not.toHaveProperty('emailIndex');
   });
 
   it('over a file: says it replaces it, then the file is the backup again (later work is gone)', async () => {

@@ -31,21 +31,12 @@ export interface SaveControl {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Keyed hashes of a record's normalised emails and phones, filed in clear beside its page. */
-export interface BlindIndexes {
-  email: string[];
-  phone: string[];
-}
-export type Indexer<T> = (record: T) => Promise<BlindIndexes> | BlindIndexes;
-
 /** Pages sealed and ready to be written; `apply` updates memory once the write has committed. */
 export interface SealedChange {
   rows: PageRow[];
   emptied: string[];
   apply(): void;
 }
-
-const NO_INDEXES: BlindIndexes = { email: [], phone: [] };
 
 /** The clear form of a page's records, before sealing and after opening. */
 export interface PageEncoding<T> {
@@ -63,8 +54,6 @@ const AS_LIST: PageEncoding<unknown> = {
 };
 
 export interface RecordPagesOptions<T> {
-  /** Blind indexes filed beside each page (customers: emails and phones). */
-  indexer?: Indexer<T>;
   now?: () => number;
   /** How a page's records are written and read back; a plain list by default. */
   encoding?: PageEncoding<T>;
@@ -84,7 +73,6 @@ export class RecordPages<T extends { id: string }> {
   private unfiled: [page: string, ids: string[]][] = [];
   private lastPage = -1;
 
-  private readonly indexer: Indexer<T>;
   private readonly now: () => number;
   private readonly encoding: PageEncoding<T>;
   private snapshot: PageSnapshot | null;
@@ -95,7 +83,6 @@ export class RecordPages<T extends { id: string }> {
     readonly table: string,
     options: RecordPagesOptions<T> = {},
   ) {
-    this.indexer = options.indexer ?? (async () => NO_INDEXES);
     this.now = options.now ?? Date.now;
     this.encoding = options.encoding ?? (AS_LIST as PageEncoding<T>);
     this.snapshot = options.snapshot ?? null;
@@ -245,7 +232,6 @@ export class RecordPages<T extends { id: string }> {
         continue;
       }
       const records = [...ids].map((id) => recordOf(id)!);
-      const indexes = await Promise.all(records.map((record) => this.indexer(record)));
       const sealed = await this.codec.seal(this.table, page, this.encoding.encode(records));
       rows.push({
         id: page,
@@ -253,8 +239,6 @@ export class RecordPages<T extends { id: string }> {
         ...sealed,
         count: records.length,
         updatedAt: this.now(),
-        emailIndex: unique(indexes.flatMap((i) => i.email)),
-        phoneIndex: unique(indexes.flatMap((i) => i.phone)),
       });
       done += records.length;
       control.onProgress?.(done, change.put.length);
@@ -287,8 +271,4 @@ export async function writeSealed(db: ComptoirDatabase, changes: SealedChange[])
     if (emptied.length > 0) await db.pages.bulkDelete(emptied);
   });
   for (const change of changes) change.apply();
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values.filter((v) => v !== ''))];
 }
