@@ -1,4 +1,5 @@
 import { DEFAULT_LIST_SORT } from '../../shared/contract/customers';
+import type { Customer } from '../../shared/domain/customer';
 import type { DamagedPage, UnlockReport } from '../../shared/contract/storeControl';
 import { AppError } from '../../shared/errors';
 import { wipe, type Bytes } from '../../shared/vault/bytes';
@@ -8,6 +9,7 @@ import { PageCipher } from './crypto/pageCipher';
 import type { PageCodec } from './crypto/pageCodec';
 import type { CustomerStore } from './customers/customerStore';
 import type { ComptoirDatabase } from './db/database';
+import { FIRST_SCHEMA_CUSTOMERS } from './db/versions/v5';
 import { ifCurrent, readSnapshot, type PageSnapshot } from './pages/pageSnapshot';
 import { Session, UNLOCK_TABLES } from './session';
 
@@ -130,12 +132,12 @@ export class StoreRuntime {
     return this.session;
   }
 
-  /** Schema v1 kept customers in clear: seal them into pages, then delete the clear rows. */
+  /** Schema v1 kept customers in clear (v5 holds them in meta): seal them, then delete them. */
   private async moveClearRowsIntoPages(store: CustomerStore): Promise<void> {
-    const clear = await this.db.customers.toArray();
-    if (clear.length === 0) return;
+    const clear = (await this.db.meta.get(FIRST_SCHEMA_CUSTOMERS))?.value;
+    if (!Array.isArray(clear)) return;
     // Same ids: if the process dies between the two steps, the next unlock redoes it harmlessly.
-    await store.adopt(clear);
-    await this.db.customers.clear();
+    await store.adopt(clear as Customer[]);
+    await this.db.meta.delete(FIRST_SCHEMA_CUSTOMERS);
   }
 }

@@ -1,5 +1,6 @@
 import type { StoredPage } from '../../../shared/vault/backupFile';
 import type { ComptoirDatabase } from '../db/database';
+import { FIRST_SCHEMA_CUSTOMERS } from '../db/versions/v5';
 import { bumpPagesVersion } from '../pages/pageSnapshot';
 
 const PENDING = 'pendingRestore';
@@ -33,7 +34,7 @@ export async function settleRestore(
   keyCheck: string,
   step: RestoreStep = () => {},
 ): Promise<'none' | 'completed' | 'dropped'> {
-  const tables = [db.pages, db.pendingPages, db.meta, db.customers];
+  const tables = [db.pages, db.pendingPages, db.meta];
   return db.transaction('rw', tables, async () => {
     const pending = (await db.meta.get(PENDING))?.value as { keyCheck?: string } | undefined;
     const leftovers = await db.pendingPages.count();
@@ -42,7 +43,7 @@ export async function settleRestore(
     if (completes) {
       await db.pages.clear();
       // Clear rows of the first schema, if any were left: they belong to the file replaced.
-      await db.customers.clear();
+      await db.meta.delete(FIRST_SCHEMA_CUSTOMERS);
       await db.pages.bulkPut(await db.pendingPages.toArray());
       await bumpPagesVersion(db);
     }

@@ -1,5 +1,6 @@
 import type { SealedPages } from '../../../shared/vault/backupService';
 import { AppError } from '../../../shared/errors';
+import { FIRST_SCHEMA_CUSTOMERS } from '../db/versions/v5';
 import { bumpPagesVersion } from '../pages/pageSnapshot';
 import { stageRestore } from './pendingRestore';
 import type { StoreRuntime } from '../storeRuntime';
@@ -17,10 +18,10 @@ export function sealedPages(runtime: StoreRuntime): SealedPages {
       if (runtime.unlocked) {
         throw new AppError('CONFLICT', 'The customer file must be locked before a restore');
       }
-      await db.transaction('rw', db.pages, db.meta, db.customers, async () => {
+      await db.transaction('rw', db.pages, db.meta, async () => {
         await db.pages.clear();
         // Clear rows of the first schema, if any were left: they belong to the file replaced.
-        await db.customers.clear();
+        await db.meta.delete(FIRST_SCHEMA_CUSTOMERS);
         await db.pages.bulkPut(pages);
         await bumpPagesVersion(db);
       });

@@ -1,10 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Customer } from '../../../shared/domain/customer';
 import type { StoredPage } from '../../../shared/vault/backupFile';
 import { applyV1 } from './versions/v1';
 import { applyV2 } from './versions/v2';
 import { applyV3 } from './versions/v3';
 import { applyV4 } from './versions/v4';
+import { applyV5 } from './versions/v5';
 
 export const DEFAULT_DB_NAME = 'comptoir';
 
@@ -23,8 +23,6 @@ export interface MetaRow {
 }
 
 export type ComptoirDatabase = Dexie & {
-  /** v1 only: clear rows waiting to be moved into encrypted pages at the next unlock. */
-  customers: EntityTable<Customer, 'id'>;
   pages: EntityTable<PageRow, 'id'>;
   /** v4: a restore's pages, until the key that opens them is the file's (backup/pendingRestore). */
   pendingPages: EntityTable<PageRow, 'id'>;
@@ -39,5 +37,6 @@ export function openDatabase(name = DEFAULT_DB_NAME): ComptoirDatabase {
   applyV2(db);
   applyV3(db);
   applyV4(db);
+  applyV5(db);
   return db;
 }
