@@ -4,6 +4,8 @@ import { upgradeCustomer } from '../../../../shared/domain/customer';
 import { testCustomer } from '../../../../shared/domain/testCustomer';
 import { randomBytes, type Bytes } from '../../../../shared/vault/bytes';
 import { PageCipher } from '../../crypto/pageCipher';
+import { restoreKeyCheck } from '../../../../shared/vault/restoreKeyCheck';
+import { stageRestore } from '../../backup/pendingRestore';
 import { openCustomerPages } from '../../session';
 import { StoreRuntime } from '../../storeRuntime';
 import { openDatabase, type ComptoirDatabase } from '../database';
@@ -29,6 +31,27 @@ async function everythingStored(name: string): Promise<string> {
   return JSON.stringify(tables, (_key, value: unknown) =>
     value instanceof Uint8Array ? new TextDecoder('latin1').decode(value) : value,
   );
+}
+
+/** A file as version 1 left it: 700 customers in clear. */
+async function v1File(name: string) {
+  const v1 = new Dexie(name);
+  applyV1(v1);
+  const written = Array.from({ length: 700 }, (_, i) => ({
+    id: `v1-${i}`,
+    firstName: 'Hélène',
+    lastName: `Lefèvre${i}`,
+    email: `helene${i}@orange.fr`,
+    phone: '06 12 34 56 78',
+    city: 'Villeurbanne',
+    tags: ['vip'],
+    createdAt: 5,
+    updatedAt: 6,
+    version: 2,
+  }));
+  await v1.table('customers').bulkAdd(written);
+  v1.close();
+  return written;
 }
 
 const unlock = (db: ComptoirDatabase, key: Bytes) => new StoreRuntime(db).unlock(key.slice());
@@ -77,22 +100,7 @@ describe('schema v4 → v5', () => {
 
   it('seals the clear customers of a v1 file never opened since, and leaves none in clear', async () => {
     const name = `v1-v5-${crypto.randomUUID()}`;
-    const v1 = new Dexie(name);
-    applyV1(v1);
-    const written = Array.from({ length: 700 }, (_, i) => ({
-      id: `v1-${i}`,
-      firstName: 'Hélène',
-      lastName: `Lefèvre${i}`,
-      email: `helene${i}@orange.fr`,
-      phone: '06 12 34 56 78',
-      city: 'Villeurbanne',
-      tags: ['vip'],
-      createdAt: 5,
-      updatedAt: 6,
-      version: 2,
-    }));
-    await v1.table('customers').bulkAdd(written);
-    v1.close();
+    const written = await v1File(name);
 
     const db = openDatabase(name);
     await db.open();
@@ -117,5 +125,24 @@ describe('schema v4 → v5', () => {
 
     // And it is all there for the next process, from the encrypted pages alone.
     expect(await unlock(openDatabase(name), key)).toEqual({ customers: 700, damaged: [] });
+  });
+
+  it('a restore over a v1 file never unlocked drops its clear rows with the file it replaces', async () => {
+    const backupName = `backup-${crypto.randomUUID()}`;
+    const backupKey = randomBytes(32);
+    const backup = new StoreRuntime(openDatabase(backupName));
+    await backup.unlock(backupKey.slice());
+    await backup.customers().createMany([testCustomer('x', { lastName: 'Restauré' })]);
+    const pages = await backup.db.pages.toArray();
+    backup.lock();
+
+    const name = `v1-restore-${crypto.randomUUID()}`;
+    await v1File(name);
+    const db = openDatabase(name);
+    const here = new StoreRuntime(db);
+    await stageRestore(db, pages, await restoreKeyCheck(backupKey));
+    expect(await here.unlock(backupKey.slice())).toEqual({ customers: 1, damaged: [] });
+    expect(await db.meta.get(FIRST_SCHEMA_CUSTOMERS)).toBeUndefined();
+    expect(await everythingStored(name)).not.toMatch(/Hélène|Lefèvre|helene/);
   });
 });
