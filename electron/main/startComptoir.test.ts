@@ -2,7 +2,7 @@ import type { StoredPage } from '../../shared/vault/backupFile';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CORE_PORT_MESSAGE,
   HOST_CHANNEL,
@@ -139,8 +139,11 @@ describe('Electron main', () => {
     expect(store.options.webPreferences?.preload).toBe('/app/out/preload/store.cjs');
     expect(ui.options.webPreferences?.preload).toBe('/app/out/preload/ui.cjs');
     expect(store.webContents.url).toBe('comptoir://store/index.html');
-    expect(ui.webContents.url).toBe('comptoir://ui/index.html');
-    expect(ui.shown).toBe(true);
+    // The UI loads once the store has, and shows once it is ready.
+    await vi.waitFor(() => {
+      expect(ui.webContents.url).toBe('comptoir://ui/index.html');
+      expect(ui.shown).toBe(true);
+    });
   });
 
   it('denies navigation, new windows and every permission', async () => {
@@ -166,8 +169,7 @@ describe('Electron main', () => {
     const heard: unknown[] = [];
     storePort.on('message', (event: { data: unknown }) => heard.push(event.data));
     uiPort.postMessage({ id: 1, method: 'system.ping', arg: {} });
-    await flush();
-    expect(heard).toEqual([{ id: 1, method: 'system.ping', arg: {} }]);
+    await vi.waitFor(() => expect(heard).toEqual([{ id: 1, method: 'system.ping', arg: {} }]));
 
     ui.webContents.emit('did-finish-load'); // the UI reloaded
     expect(ui.webContents.posted.filter((p) => p.channel === CORE_PORT_MESSAGE)).toHaveLength(2);
@@ -286,14 +288,16 @@ describe('Electron main', () => {
     const { electron, call, storeCalls, vaultEvents } = await start();
     await call('vault.create', { passphrase: PASS });
     electron.power.emit('lock-screen');
-    await flush();
-    expect(storeCalls.locks).toBe(1);
-    expect(vaultEvents().at(-1)).toBe('locked');
+    await vi.waitFor(() => {
+      expect(storeCalls.locks).toBe(1);
+      expect(vaultEvents().at(-1)).toBe('locked');
+    });
     await call('vault.unlock', { passphrase: PASS });
     electron.power.emit('suspend');
-    await flush();
-    expect(storeCalls.locks).toBe(2);
-    expect(vaultEvents().at(-1)).toBe('locked');
+    await vi.waitFor(() => {
+      expect(storeCalls.locks).toBe(2);
+      expect(vaultEvents().at(-1)).toBe('locked');
+    });
   });
 
   it('remembers on this device through safeStorage, and refuses a weak Linux keychain', async () => {
@@ -356,10 +360,11 @@ describe('Electron main', () => {
     ]) {
       await first.call('vault.unlock', { passphrase: PASS });
       await lock();
-      await flush();
-      expect(await first.call('vault.status')).toMatchObject({
-        value: { state: 'locked', remembered: false },
-      });
+      await vi.waitFor(async () =>
+        expect(await first.call('vault.status')).toMatchObject({
+          value: { state: 'locked', remembered: false },
+        }),
+      );
       expect(await first.call('vault.unlockRemembered')).toMatchObject({
         ok: false,
         error: { code: 'LOCKED', details: { passphraseRequired: true } },
@@ -383,16 +388,20 @@ describe('Electron main', () => {
     await call('vault.create', { passphrase: PASS });
     setStoreLock(() => new Promise(() => undefined)); // Busy for ever.
     const locking = call('vault.lock');
-    await flush();
-    expect(storeCalls.locks).toBe(1);
-    expect(vaultEvents().at(-1)).toBe('locked'); // Before the store has answered.
+    await vi.waitFor(() => {
+      expect(storeCalls.locks).toBe(1);
+      expect(vaultEvents().at(-1)).toBe('locked'); // Before the store has answered.
+    });
     expect(await call('vault.status')).toMatchObject({ value: { state: 'locked' } });
     expect(await locking).toEqual({ ok: true, value: { locked: true } });
-    await flush();
     // Its heap went with the page: reloaded, given a new control port, the UI reconnected.
-    expect(store.loads).toEqual(['comptoir://store/index.html', 'comptoir://store/index.html']);
-    expect(store.webContents.posted.filter((p) => p.channel === HOST_PORT_MESSAGE)).toHaveLength(2);
-    expect(ui.loads).toHaveLength(2);
+    await vi.waitFor(() => {
+      expect(store.loads).toEqual(['comptoir://store/index.html', 'comptoir://store/index.html']);
+      expect(store.webContents.posted.filter((p) => p.channel === HOST_PORT_MESSAGE)).toHaveLength(
+        2,
+      );
+      expect(ui.loads).toHaveLength(2);
+    });
     setStoreLock(undefined);
     serveStore();
     expect(await call('vault.unlock', { passphrase: PASS })).toMatchObject({ ok: true });
@@ -406,9 +415,10 @@ describe('Electron main', () => {
     setStoreLock(undefined);
     controlPort.close(); // The store's page crashed: its port closes.
     store.webContents.emit('render-process-gone');
-    await flush();
-    expect(vaultEvents().at(-1)).toBe('locked');
-    expect(store.loads).toHaveLength(2);
+    await vi.waitFor(() => {
+      expect(vaultEvents().at(-1)).toBe('locked');
+      expect(store.loads).toHaveLength(2);
+    });
     expect(await backup).toMatchObject({ ok: false });
   });
 });

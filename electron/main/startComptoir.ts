@@ -8,6 +8,7 @@ import { createAppFileHandler, type AppFolders } from './appProtocol';
 import { argon2Thread } from './argon2Thread';
 import type { ElectronDeps, WindowLike } from './deps';
 import { createFileHandlers } from './hostFiles';
+import { keptBackupFiles } from './keptBackupFiles';
 import { createHostIpcHandler } from './hostIpc';
 import { lockDownPackagedApp } from './packagedApp';
 import { createPrintHandler } from './printPdf';
@@ -157,7 +158,11 @@ export async function startComptoir(
     }),
     ...files,
     ...createPrintHandler(BrowserWindow, files['host.saveFile']),
-    ...createVaultHandlers(vault, backups),
+    ...createVaultHandlers(
+      vault,
+      backups,
+      keptBackupFiles(join(app.getPath('userData'), 'backups-before-restore')),
+    ),
     'backups.schedule': () => scheduled.status(),
     'backups.setSchedule': (schedule) => scheduled.setSchedule(schedule),
     'backups.chooseFolder': async () => {

@@ -6,11 +6,12 @@ import { serve, type Server } from '../../shared/rpc/server';
 import type { StoredPage } from '../../shared/vault/backupFile';
 import { BackupService } from '../../shared/vault/backupService';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
+import { keptBackupsDatabase } from './backup/keptBackups';
 import { sealedPages } from './backup/sealedPages';
 import type { Argon2 } from '../../shared/vault/argon2';
 import type { KdfParams } from '../../shared/vault/vaultFile';
 import { createCoreHandlers, type Emit } from './core';
-import { openDatabase } from './db/database';
+import { DEFAULT_DB_NAME, openDatabase } from './db/database';
 import { StoreRuntime, encryptedCodec, type CodecFactory } from './storeRuntime';
 import { createBrowserVault } from './vault/browserVault';
 
@@ -45,7 +46,7 @@ export function startWorkerStore(endpoint: MessageEndpoint, options: StoreOption
   runtime.onLateDamage = (damaged) => server?.emit('store.damaged', { damaged });
   server = serve<typeof contract, CoreEvents>(endpoint, contract, {
     ...createCoreHandlers(runtime, (event, payload) => server?.emit(event, payload)),
-    ...createVaultHandlers(vault, backups),
+    ...createVaultHandlers(vault, backups, keptBackupsDatabase(options.dbName ?? DEFAULT_DB_NAME)),
   });
   return { runtime, server };
 }

@@ -38,6 +38,8 @@ const HOST_METHOD_SET: Record<keyof HostContract, true> = {
   'vault.newRecoveryKey': true,
   'vault.recoveryKeySaved': true,
   'vault.forgetDevice': true,
+  'vault.keptBackups': true,
+  'vault.keptBackup': true,
   'vault.setAutoLock': true,
   'vault.lock': true,
   'vault.backup': true,

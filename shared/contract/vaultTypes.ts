@@ -1,4 +1,5 @@
 import type { Bytes } from '../vault/bytes';
+import type { UnlockReport } from './storeControl';
 
 // The vault's shapes on their own, so the contract and the vault services import them from here
 // instead of from each other (issue 18, section 4).
@@ -43,4 +44,17 @@ export interface BackupPreview {
   replacesFile: boolean;
   /** That file is the one the backup was made from (the same key), maybe at another time. */
   sameFile: boolean;
+}
+
+/** A backup of the customer file a restore replaced, kept on this device before the switch. */
+export interface KeptBackup {
+  name: string;
+  keptAt: number;
+  /** Records per table when it was kept. */
+  records: Record<string, number>;
+}
+
+/** A restore's result: the file opened, and the name under which the replaced one was kept. */
+export interface RestoreReport extends UnlockReport {
+  keptReplaced: string | null;
 }

@@ -76,11 +76,18 @@ export class BackupService {
    * staged first, then the backup's key is written: that write is the switch. Cut off before
    * it, the next unlock (old key) drops the staged pages; after it, the next unlock (the
    * backup's key) makes them the file's. Never the backup's pages under the old key.
+   * `beforeReplace` runs once the backup is known to open, before anything changes (the file
+   * replaced is backed up there); if it fails, nothing is replaced.
    */
-  async restore(bytes: Uint8Array, passphrase: string): Promise<UnlockReport> {
+  async restore(
+    bytes: Uint8Array,
+    passphrase: string,
+    beforeReplace: () => Promise<void> = async () => undefined,
+  ): Promise<UnlockReport> {
     const backup = decodeBackup(bytes);
     const dataKey = await unlockWithPassphrase(backup.vault, passphrase, this.argon2);
     try {
+      await beforeReplace();
       await this.vault.lock();
       await this.pages.stage(backup.pages, await restoreKeyCheck(dataKey));
     } catch (error) {
