@@ -50,13 +50,27 @@ export const enBackup = {
     'The customer file on this computer will be replaced: everything recorded in it that is not in this backup will be lost.',
   'backup.restore.sameFile': 'This backup comes from this same customer file.',
   'backup.restore.otherFile': 'This backup comes from another customer file.',
-  'backup.restore.afterwards': 'Afterwards, the file opens with the passphrase you just typed.',
+  'backup.restore.afterwards': "Afterwards, the file opens with the backup's passphrase.",
   'backup.restore.confirm': 'Restore',
   'backup.restore.restoring': 'Restoring…',
   'backup.restore.done': {
     one: 'Backup restored: {count} customer',
     other: 'Backup restored: {count} customers',
   },
+  'backup.restore.currentPassphrase': 'Passphrase of the customer file open now',
+  'backup.restore.currentHint':
+    'To replace it, type its passphrase again. A backup of it is kept on this computer first (Backups, "Kept before a restore").',
+  'backup.restore.wrongCurrent': 'This is not the passphrase of the customer file open now.',
+  'backup.restore.keptReplaced': 'The file it replaced was kept: {name}',
+  'backup.kept.title': 'Kept before a restore',
+  'backup.kept.body':
+    'Each restore first keeps a backup of the file it replaces (the newest three). Save a copy, then restore it to undo a restore; it opens with the passphrase that file had.',
+  'backup.kept.item': {
+    one: '{date}: {count} customer',
+    other: '{date}: {count} customers',
+  },
+  'backup.kept.save': 'Save a copy…',
+  'backup.kept.saved': 'Copy saved',
   'backup.restore.back': 'Back',
   'backup.restore.cancel': 'Cancel',
   'backup.close': 'Close',

@@ -54,13 +54,27 @@ export const frBackup: Record<keyof typeof enBackup, Message> = {
   'backup.restore.sameFile': 'Cette sauvegarde vient de ce même fichier clients.',
   'backup.restore.otherFile': 'Cette sauvegarde vient d’un autre fichier clients.',
   'backup.restore.afterwards':
-    'Ensuite, le fichier s’ouvre avec la phrase secrète que vous venez de taper.',
+    'Ensuite, le fichier s’ouvre avec la phrase secrète de la sauvegarde.',
   'backup.restore.confirm': 'Restaurer',
   'backup.restore.restoring': 'Restauration…',
   'backup.restore.done': {
     one: 'Sauvegarde restaurée : {count} client',
     other: 'Sauvegarde restaurée : {count} clients',
   },
+  'backup.restore.currentPassphrase': 'Phrase secrète du fichier clients ouvert',
+  'backup.restore.currentHint':
+    'Pour le remplacer, tapez à nouveau sa phrase secrète. Une sauvegarde en est d’abord gardée sur cet ordinateur (Sauvegardes, « Gardées avant une restauration »).',
+  'backup.restore.wrongCurrent': 'Ce n’est pas la phrase secrète du fichier clients ouvert.',
+  'backup.restore.keptReplaced': 'Le fichier remplacé a été gardé : {name}',
+  'backup.kept.title': 'Gardées avant une restauration',
+  'backup.kept.body':
+    'Chaque restauration garde d’abord une sauvegarde du fichier qu’elle remplace (les trois plus récentes). Enregistrez-en une copie, puis restaurez-la pour annuler une restauration ; elle s’ouvre avec la phrase secrète qu’avait ce fichier.',
+  'backup.kept.item': {
+    one: '{date} : {count} client',
+    other: '{date} : {count} clients',
+  },
+  'backup.kept.save': 'Enregistrer une copie…',
+  'backup.kept.saved': 'Copie enregistrée',
   'backup.restore.back': 'Retour',
   'backup.restore.cancel': 'Annuler',
   'backup.close': 'Fermer',

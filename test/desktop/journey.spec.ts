@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { addProduct } from '../e2e/pages/app';
 import { createFile, CustomersScreen, unlock, PASSPHRASE } from '../e2e/pages/CustomersScreen';
@@ -115,12 +115,40 @@ test('the desktop app end to end: file, demo, search, sale, import, export, back
   await opening.getByRole('button', { name: 'Show what it holds' }).click();
   const preview = ui.getByRole('alertdialog', { name: 'What this backup holds' });
   await expect(preview.getByRole('definition').nth(2)).toHaveText('104');
+  // Replacing the open file wants its own passphrase again; a wrong one replaces nothing.
+  const current = preview.getByLabel('Passphrase of the customer file open now');
+  await expect(preview.getByRole('button', { name: 'Restore' })).toBeDisabled();
+  await current.fill('not the passphrase of this file');
+  await preview.getByRole('button', { name: 'Restore' }).click();
+  await expect(preview).toContainText('This is not the passphrase of the customer file open now.');
+  await current.fill(PASSPHRASE);
   await ui.screenshot({ path: testInfo.outputPath('desktop-restore-preview-en.png') });
   await preview.getByRole('button', { name: 'Restore' }).click();
-  await expect(ui.getByText('Backup restored: 104 customers')).toBeVisible();
+  await expect(
+    ui.getByText(
+      /^Backup restored: 104 customers\. The file it replaced was kept: comptoir-before-restore-/,
+    ),
+  ).toBeVisible();
   await expect(ui.getByText('104 customers', { exact: true })).toBeVisible();
   await ui.keyboard.press('/');
   await ui.keyboard.type('zoe apres');
   await expect(ui.getByText(/^0 of 104 customers/)).toBeVisible();
   await ui.screenshot({ path: testInfo.outputPath('desktop-after-restore-en.png') });
+
+  // The file replaced (105 customers, Zoé among them) was kept first in main's own folder, 0600.
+  const keptIn = join(twin.laptop.userData, 'backups-before-restore');
+  const keptFiles = (await readdir(keptIn)).filter((f) => f.endsWith('.comptoir-backup'));
+  expect(keptFiles).toHaveLength(1);
+  expect((await stat(join(keptIn, keptFiles[0]!))).mode & 0o777).toBe(0o600);
+  await ui.keyboard.press('Escape');
+  await ui.getByRole('button', { name: 'Backups' }).click();
+  const kept = backups.getByRole('region', { name: 'Kept before a restore' });
+  await expect(kept.getByRole('listitem')).toHaveCount(1);
+  await expect(kept.getByRole('listitem')).toContainText('105 customers');
+  await ui.screenshot({ path: testInfo.outputPath('desktop-kept-before-restore-en.png') });
+  await kept.getByRole('button', { name: /^Save a copy…/ }).click();
+  await expect(ui.getByText('Copy saved')).toBeVisible();
+  const copy = twin.dialogs.saved.at(-1)!;
+  expect(basename(copy)).toBe(keptFiles[0]);
+  expect(await readFile(copy)).toEqual(await readFile(join(keptIn, keptFiles[0]!)));
 });

@@ -93,3 +93,98 @@ test('back up the file, then restore it into an empty profile on another laptop'
   expect(await listed(laptop)).toEqual(before);
   await other.close();
 });
+
+test('restore over the open file: its passphrase again, a backup of it kept first, and that undoes it', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const screen = new CustomersScreen(page);
+  await screen.open();
+  await screen.loadDemo('100');
+  await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Backups' }).click();
+  const backups = page.getByRole('dialog', { name: 'Backups' });
+  // Nothing kept yet: the section is not there.
+  await expect(backups.getByRole('region', { name: 'Kept before a restore' })).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    backups.getByRole('button', { name: 'Save a backup…' }).click(),
+  ]);
+  const backup = await readFile((await download.path())!);
+  await page.keyboard.press('Escape');
+
+  // Recorded after the backup: the restore will drop her, the kept backup has her.
+  await page.keyboard.press('n');
+  await screen.fill({ firstName: 'Zoé', lastName: 'Après' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('101 customers', { exact: true })).toBeVisible();
+
+  const restoreFrom = async (bytes: Buffer, name: string) => {
+    await page.getByRole('button', { name: 'Backups' }).click();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      backups.getByRole('button', { name: 'Restore from a backup…' }).click(),
+    ]);
+    await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+    const opening = page.getByRole('dialog', { name: 'Open the backup' });
+    await opening.getByLabel('Passphrase').fill(PASSPHRASE);
+    await opening.getByRole('button', { name: 'Show what it holds' }).click();
+    return page.getByRole('alertdialog', { name: 'What this backup holds' });
+  };
+
+  const preview = await restoreFrom(backup, download.suggestedFilename());
+  await expect(preview).toContainText('will be replaced');
+  const current = preview.getByLabel('Passphrase of the customer file open now');
+  await expect(current).toBeFocused();
+  await expect(preview.getByRole('button', { name: 'Restore' })).toBeDisabled();
+  await current.fill('not the passphrase of this file');
+  await page.keyboard.press('Enter');
+  await expect(preview).toContainText('This is not the passphrase of the customer file open now.');
+  await expect(page.getByText('101 customers', { exact: true })).toBeVisible();
+  await current.fill(PASSPHRASE);
+  await expectNoSeriousA11yIssue(page);
+  await page.screenshot({ path: testInfo.outputPath('restore-over-open-file-en.png') });
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByText(/^Backup restored: 100 customers\. The file it replaced was kept: /),
+  ).toBeVisible();
+  await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
+
+  // The file replaced is in the Backups dialog; saved, it is a backup like any other.
+  await page.getByRole('button', { name: 'Backups' }).click();
+  const kept = backups.getByRole('region', { name: 'Kept before a restore' });
+  await expect(kept.getByRole('listitem')).toHaveCount(1);
+  await expect(kept.getByRole('listitem')).toContainText('101 customers');
+  await expectNoSeriousA11yIssue(page);
+  await page.screenshot({ path: testInfo.outputPath('kept-before-restore-en.png') });
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(
+    page
+      .getByRole('dialog', { name: 'Sauvegardes' })
+      .getByRole('region', { name: 'Gardées avant une restauration' }),
+  ).toContainText('101 clients');
+  await page.screenshot({ path: testInfo.outputPath('kept-before-restore-fr.png') });
+  await page.getByLabel('Langue').selectOption('en');
+  const [copy] = await Promise.all([
+    page.waitForEvent('download'),
+    kept.getByRole('button', { name: /^Save a copy…/ }).click(),
+  ]);
+  expect(copy.suggestedFilename()).toMatch(
+    /^comptoir-before-restore-\d{4}-\d\d-\d\d-\d{6}\.comptoir-backup$/,
+  );
+  const keptBytes = await readFile((await copy.path())!);
+  await page.keyboard.press('Escape');
+
+  // Restoring it undoes the restore: Zoé is back, and the file it replaced is kept in turn.
+  const undo = await restoreFrom(keptBytes, copy.suggestedFilename());
+  await expect(undo.getByRole('definition').nth(2)).toHaveText('101');
+  await undo.getByLabel('Passphrase of the customer file open now').fill(PASSPHRASE);
+  await undo.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByText('101 customers', { exact: true })).toBeVisible();
+  await page.keyboard.press('/');
+  await page.keyboard.type('zoe apres');
+  await expect(page.getByText(/^1 of 101 customers/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Backups' }).click();
+  await expect(kept.getByRole('listitem')).toHaveCount(2);
+});

@@ -13,6 +13,7 @@ import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../i18n/format';
 import { useLanguageStore } from '../../../i18n/languageStore';
 import { useT } from '../../../i18n/useT';
+import { KeptBeforeRestore } from './KeptBeforeRestore';
 import { RestoreBackupDialog, usePickBackup } from './RestoreBackupDialog';
 
 /** Back up now, automatic backups into a folder (desktop app), restore from a backup file. */
@@ -67,6 +68,7 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
           </button>
         </div>
       </section>
+      <KeptBeforeRestore />
       <div className="dialog-actions">
         <button type="button" className="button-secondary" onClick={onClose}>
           {t('backup.close')}

@@ -28,6 +28,9 @@ export function RestoreBackupDialog({ file, onClose }: { file: PickedFile; onClo
   const { host, vault } = useServices();
   const showToast = useToastStore((s) => s.show);
   const [passphrase, setPassphrase] = useState('');
+  // The open file's own passphrase, typed again to replace it (see vault.restoreBackup).
+  const [current, setCurrent] = useState('');
+  const [currentError, setCurrentError] = useState<string | null>(null);
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,6 +38,13 @@ export function RestoreBackupDialog({ file, onClose }: { file: PickedFile; onClo
   const bytes = file.bytes as Uint8Array<ArrayBuffer>;
 
   const fail = (e: unknown) => {
+    if (isAboutCurrent(e)) {
+      setCurrentError(
+        e.code === 'WRONG_SECRET' ? t('backup.restore.wrongCurrent') : errorText(e, t),
+      );
+      setBusy(false);
+      return;
+    }
     setError(
       e instanceof AppError && e.code === 'WRONG_SECRET'
         ? t('backup.restore.wrongPassphrase')
@@ -56,13 +66,25 @@ export function RestoreBackupDialog({ file, onClose }: { file: PickedFile; onClo
     }
   };
 
-  const restore = async () => {
+  const restore = async (event: FormEvent) => {
+    event.preventDefault();
+    if (preview?.replacesFile && !current) return;
     setBusy(true);
     setError(null);
+    setCurrentError(null);
     try {
-      const report = await host.send('vault.restoreBackup', { bytes, passphrase });
+      const report = await host.send('vault.restoreBackup', {
+        bytes,
+        passphrase,
+        ...(preview?.replacesFile ? { currentPassphrase: current } : {}),
+      });
       vault.getState().opened(report);
-      showToast(t('backup.restore.done', { count: report.customers }));
+      const done = t('backup.restore.done', { count: report.customers });
+      showToast(
+        report.keptReplaced
+          ? `${done}. ${t('backup.restore.keptReplaced', { name: report.keptReplaced })}`
+          : done,
+      );
       onClose();
     } catch (e) {
       fail(e);
@@ -126,27 +148,49 @@ export function RestoreBackupDialog({ file, onClose }: { file: PickedFile; onClo
           {preview.sameFile ? t('backup.restore.sameFile') : t('backup.restore.otherFile')}
         </p>
       )}
-      <p className="field-hint">{t('backup.restore.afterwards')}</p>
-      {error && (
-        <p className="form-summary" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button-secondary" onClick={() => setPreview(null)}>
-          {t('backup.restore.back')}
-        </button>
-        <button
-          type="button"
-          className={preview.replacesFile ? 'button-danger' : 'button-primary'}
-          disabled={busy}
-          onClick={() => void restore()}
-        >
-          {busy ? t('backup.restore.restoring') : t('backup.restore.confirm')}
-        </button>
-      </div>
+      <form onSubmit={restore} noValidate>
+        {preview.replacesFile && (
+          <PassphraseInput
+            label={t('backup.restore.currentPassphrase')}
+            hint={t('backup.restore.currentHint')}
+            value={current}
+            error={currentError ?? undefined}
+            autoFocus
+            onChange={(e) => {
+              setCurrent(e.target.value);
+              setCurrentError(null);
+            }}
+          />
+        )}
+        <p className="field-hint">{t('backup.restore.afterwards')}</p>
+        {error && (
+          <p className="form-summary" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button-secondary" onClick={() => setPreview(null)}>
+            {t('backup.restore.back')}
+          </button>
+          <button
+            type="submit"
+            className={preview.replacesFile ? 'button-danger' : 'button-primary'}
+            disabled={busy || (preview.replacesFile && !current)}
+          >
+            {busy ? t('backup.restore.restoring') : t('backup.restore.confirm')}
+          </button>
+        </div>
+      </form>
     </Dialog>
   );
+}
+
+/** An error about the open file's passphrase (wrong, or missing), not the backup's. */
+function isAboutCurrent(e: unknown): e is AppError {
+  if (!(e instanceof AppError)) return false;
+  const details = e.details as { path?: unknown[] } | { path?: unknown[] }[] | undefined;
+  const paths = Array.isArray(details) ? details.map((d) => d.path) : [details?.path];
+  return paths.some((path) => Array.isArray(path) && path[0] === 'currentPassphrase');
 }
 
 /** Opens the system's file dialog for a backup (from a click, so the browser allows it). */
