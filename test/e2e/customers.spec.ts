@@ -4,6 +4,8 @@ import { CustomersScreen, unlock } from './pages/CustomersScreen';
 test.use({ locale: 'en-GB' });
 
 test('add, edit, reload and delete a customer', async ({ page }) => {
+  // Three key derivations (create, two unlocks): ~30 s on a loaded 2-core machine.
+  test.setTimeout(90_000);
   const screen = new CustomersScreen(page);
   await screen.open();
   await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
@@ -23,7 +25,7 @@ test('add, edit, reload and delete a customer', async ({ page }) => {
   await expect(screen.dialog().getByLabel('Email', { exact: true })).toBeFocused();
   await screen.fill({ email: 'Helene.Lefevre@Orange.fr' });
   await page.keyboard.press('Enter');
-  await expect(screen.dialog()).toBeHidden();
+  await expect(screen.dialog()).toBeHidden({ timeout: 15_000 });
   await expect(page.getByRole('status')).toContainText('Customer added');
   const row = screen.row('Lefèvre');
   await expect(row).toContainText('helene.lefevre@orange.fr');
@@ -35,13 +37,13 @@ test('add, edit, reload and delete a customer', async ({ page }) => {
   await expect(screen.dialog().getByRole('heading', { name: 'Edit customer' })).toBeVisible();
   await screen.fill({ city: 'Saint-Étienne' });
   await screen.dialog().getByRole('button', { name: 'Save' }).click();
-  await expect(screen.dialog()).toBeHidden();
+  await expect(screen.dialog()).toBeHidden({ timeout: 15_000 });
   await expect(row).toContainText('Saint-Étienne');
 
   // Still there after a reload (which locks): it was stored, not just drawn.
   await page.reload();
   await unlock(page);
-  await expect(screen.row('Lefèvre')).toContainText('Saint-Étienne');
+  await expect(screen.row('Lefèvre')).toContainText('Saint-Étienne', { timeout: 20_000 });
 
   // Delete, through the confirmation.
   await screen.row('Lefèvre').getByRole('button', { name: 'Delete Hélène Lefèvre' }).click();
@@ -52,7 +54,9 @@ test('add, edit, reload and delete a customer', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
   await page.reload();
   await unlock(page);
-  await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible({
+    timeout: 20_000,
+  });
 });
 
 test('Esc cancels a new customer and N opens one, by keyboard only', async ({ page }) => {

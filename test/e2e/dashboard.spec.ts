@@ -17,7 +17,8 @@ const amount = async (page: Page, label: string) =>
 test('the dashboard on demo data: figures with definitions, period, segment and channel, in English and French', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(90_000);
+  // Two axe scans, a segment and a dozen dashboard refreshes: ~70 s on a loaded 2-core machine.
+  test.setTimeout(180_000);
   const screen = new CustomersScreen(page);
   await screen.open();
   await screen.loadDemo('100');
@@ -44,13 +45,13 @@ test('the dashboard on demo data: figures with definitions, period, segment and 
   const filters = page.getByRole('form', { name: 'Filters' });
   await filters.getByLabel('Period').selectOption({ label: 'Last 90 days' });
   await expect(filters.getByLabel('By')).toHaveValue('week');
-  await expect.poll(() => amount(page, 'Revenue')).toBeLessThan(year);
+  await expect.poll(() => amount(page, 'Revenue'), { timeout: 20_000 }).toBeLessThan(year);
   const quarter = await amount(page, 'Revenue');
   await filters.getByLabel('Customers').selectOption({ label: 'Runners' });
-  await expect.poll(() => amount(page, 'Revenue')).toBeLessThan(quarter);
+  await expect.poll(() => amount(page, 'Revenue'), { timeout: 20_000 }).toBeLessThan(quarter);
   const runners = await amount(page, 'Revenue');
   await filters.getByLabel('Channel').selectOption({ label: 'Website' });
-  await expect.poll(() => amount(page, 'Revenue')).toBeLessThan(runners);
+  await expect.poll(() => amount(page, 'Revenue'), { timeout: 20_000 }).toBeLessThan(runners);
   await filters.getByLabel('Compared with').selectOption({ label: 'Nothing' });
   await expect(revenue.locator('.kpi-change')).toHaveCount(0);
 
@@ -81,16 +82,30 @@ test('the dashboard on demo data: figures with definitions, period, segment and 
     .screenshot({ path: testInfo.outputPath('dashboard-cohorts-fr.png') });
 });
 
-/** The RFM group rows that have customers to see, as the panel shows them. */
+/**
+ * The RFM group rows that have customers to see, as the panel shows them, once it shows a group
+ * that fits on screen: read in one go in the page, again until then (the board may still be
+ * coming, or be drawn again, on a loaded machine).
+ */
 async function groupsWithCustomers(page: Page) {
-  const rows = page.locator('.rfm-groups tbody tr', { has: page.getByRole('button') });
-  await expect(rows.first()).toBeVisible();
-  return Promise.all(
-    (await rows.all()).map(async (row) => ({
-      name: ((await row.locator('th').textContent()) ?? '').trim(),
-      count: Number(((await row.locator('td').first().textContent()) ?? '').replace(/\D/g, '')),
-    })),
-  );
+  let groups: { name: string; count: number }[] = [];
+  await expect
+    .poll(
+      async () => {
+        groups = await page.locator('.rfm-groups tbody tr').evaluateAll((rows) =>
+          rows
+            .filter((row) => row.querySelector('button'))
+            .map((row) => ({
+              name: (row.querySelector('th')?.textContent ?? '').trim(),
+              count: Number((row.querySelector('td')?.textContent ?? '').replace(/\D/g, '')),
+            })),
+        );
+        return groups.some((g) => g.count > 1 && g.count <= 15);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return groups;
 }
 
 const largest = (groups: { name: string; count: number }[]) =>
@@ -99,7 +114,8 @@ const largest = (groups: { name: string; count: number }[]) =>
 test('from an RFM group or the inactive customers to the customer list, in English and French', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(90_000);
+  // Five axe scans, two languages and an export: ~100 s on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const screen = new CustomersScreen(page);
   await screen.open();
   await screen.loadDemo('100');
@@ -132,8 +148,8 @@ test('from an RFM group or the inactive customers to the customer list, in Engli
   await expect(section(page, 'Customers')).toHaveAttribute('aria-current', 'page');
   const chip = page.locator('.list-filters .chip', { hasText: 'Dashboard:' });
   await expect(chip).toHaveText(new RegExp(`^Dashboard: ${group.name} \\(RFM\\)`));
-  await expect(page.getByText(`${group.count} of 100 customers`)).toBeVisible();
-  await expect(screen.rows()).toHaveCount(group.count);
+  await expect(page.getByText(`${group.count} of 100 customers`)).toBeVisible({ timeout: 15_000 });
+  await expect(screen.rows()).toHaveCount(group.count, { timeout: 15_000 });
   await expectNoSeriousA11yIssue(page);
   await page.screenshot({ path: testInfo.outputPath('drill-list-en.png') });
 
@@ -165,15 +181,23 @@ test('from an RFM group or the inactive customers to the customer list, in Engli
   // The inactive customers, then "Clear filters".
   await section(page, 'Dashboard').click();
   const inactive = card(page, 'Inactive customers');
-  const count = Number(
-    ((await inactive.locator('.kpi-value').textContent()) ?? '').split('·')[0]!.replace(/\D/g, ''),
-  );
-  expect(count).toBeGreaterThan(0);
+  // Read again until the card shows its figure (the board comes after the page).
+  let count = 0;
+  await expect
+    .poll(
+      async () => {
+        const text = (await inactive.locator('.kpi-value').allTextContents())[0] ?? '';
+        count = Number(text.split('·')[0]!.replace(/\D/g, ''));
+        return count;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
   await inactive
     .getByRole('button', { name: `See the ${count} customers (Inactive customers)`, exact: true })
     .click();
   await expect(chip).toHaveText(/^Dashboard: inactive customers/);
-  await expect(page.getByText(`${count} of 100 customers`)).toBeVisible();
+  await expect(page.getByText(`${count} of 100 customers`)).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(chip).toHaveCount(0);
   await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
@@ -192,8 +216,8 @@ test('from an RFM group or the inactive customers to the customer list, in Engli
     .click();
   const puce = page.locator('.list-filters .chip', { hasText: 'Tableau de bord' });
   await expect(puce).toHaveText(new RegExp(`^Tableau de bord : ${groupe.name} \\(RFM\\)`));
-  await expect(page.getByText(`${groupe.count} clients sur 100`)).toBeVisible();
-  await expect(screen.rows()).toHaveCount(groupe.count);
+  await expect(page.getByText(`${groupe.count} clients sur 100`)).toBeVisible({ timeout: 15_000 });
+  await expect(screen.rows()).toHaveCount(groupe.count, { timeout: 15_000 });
   await expectNoSeriousA11yIssue(page);
   await page.screenshot({ path: testInfo.outputPath('drill-list-fr.png') });
   await puce.getByRole('button', { name: 'Retirer le filtre du tableau de bord' }).click();
