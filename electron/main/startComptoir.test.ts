@@ -72,11 +72,7 @@ async function start(options: { backend?: string; storeLock?: () => Promise<unkn
         await storeLock?.();
         return { locked: true as const };
       },
-      'store.readPages': () => ({ pages: storePagesNow }),
-      'store.replacePages': ({ pages }) => {
-        storePagesNow = pages as StoredPage[];
-        return { replaced: pages.length };
-      },
+      'store.readPages': () => ({ pages: storePagesNow, manifest: null }),
       'store.stagePages': ({ pages, keyCheck }) => {
         storePending = { pages: pages as StoredPage[], keyCheck };
         return { staged: pages.length };

@@ -105,12 +105,9 @@ export async function startComptoir(
   const backups = new BackupService(
     vault,
     {
-      read: async () => (await storeLink.control().send('store.readPages', {})).pages,
-      replace: async (pages) => {
-        await storeLink.control().send('store.replacePages', { pages });
-      },
-      stage: async (pages, keyCheck) => {
-        await storeLink.control().send('store.stagePages', { pages, keyCheck });
+      read: () => storeLink.control().send('store.readPages', {}),
+      stage: async ({ pages, manifest }, keyCheck) => {
+        await storeLink.control().send('store.stagePages', { pages, manifest, keyCheck });
       },
     },
     { appVersion: app.getVersion(), argon2: kdf?.argon2 },

@@ -97,7 +97,9 @@ describe('an unlocked customer file', () => {
     await db.pages.put({ ...row, data: new Uint8Array(row.data.byteLength) });
     const { session, damaged, historyDamaged } = await Session.open(db, cipher, options);
     expect(damaged).toEqual([]);
-    expect(await historyDamaged).toEqual([{ pageId: row.id, count: row.count }]);
+    expect(await historyDamaged).toEqual([
+      { pageId: row.id, count: row.count, reason: 'unreadable' },
+    ]);
     expect(session.customers.get(c.id).lastName).toBe('Martin');
     const kinds = (await session.timeline(c.id)).map((e) => e.kind);
     expect(kinds).toEqual(['change', 'created']);

@@ -24,6 +24,7 @@ import type { RfmExplanation } from '../../shared/kpi/kpiTypes';
 import { loadDemo } from './demo/loadDemo';
 import type { CallContext } from '../../shared/contract/define';
 import { CustomerImports } from './import/customerImports';
+import { PageManifestKeeper } from './pages/pageManifestKeeper';
 import type { PageSnapshot } from './pages/pageSnapshot';
 import { RecordPages, writeSealed, type RecordPagesOptions } from './pages/recordPages';
 import { newId as newUuid } from './ids/newId';
@@ -35,7 +36,7 @@ export const UNLOCK_TABLES = ['customers', 'products', 'settings', 'segments'] a
 export function openCustomerPages(
   db: ComptoirDatabase,
   codec: PageCodec,
-  options: Pick<RecordPagesOptions<Customer>, 'now' | 'snapshot'> = {},
+  options: Pick<RecordPagesOptions<Customer>, 'now' | 'snapshot' | 'manifest'> = {},
 ): RecordPages<Customer> {
   return new RecordPages<Customer>(db, codec, 'customers', {
     ...options,
@@ -50,6 +51,11 @@ export interface SessionOptions {
   snapshot?: PageSnapshot | null;
   /** When the history may start opening (the unlock: once the list's first page is out). */
   historyAfter?: Promise<void>;
+  /**
+   * The key of the file's sealed manifest of pages (StoreRuntime always gives it): pages are
+   * checked against it as they open, and it is written with every page write.
+   */
+  manifestKey?: CryptoKey;
 }
 
 /**
@@ -91,12 +97,16 @@ export class Session {
     const now = options.now ?? Date.now;
     const newId = options.newId ?? newUuid;
     const { snapshot } = options;
+    const opened = options.manifestKey
+      ? await PageManifestKeeper.open(db, options.manifestKey, snapshot?.manifest)
+      : null;
+    const manifest = opened?.keeper;
     const pages = <T extends { id: string }>(table: string) =>
-      new RecordPages<T>(db, codec, table, { now, snapshot });
+      new RecordPages<T>(db, codec, table, { now, snapshot, manifest });
     // The history reads its pages itself, after the list (the snapshot does not hold them).
     const historyPages = <T extends { id: string }>(table: string, options = {}) =>
-      new RecordPages<T>(db, codec, table, { now, ...options });
-    const customerPages = openCustomerPages(db, codec, { now, snapshot });
+      new RecordPages<T>(db, codec, table, { now, manifest, ...options });
+    const customerPages = openCustomerPages(db, codec, { now, snapshot, manifest });
     // Every table opens at once; customers read the settings only when they are written.
     let settings = (): Settings => DEFAULT_SETTINGS;
     const segmentPages = pages<SavedSegment>('segments');
@@ -127,7 +137,7 @@ export class Session {
     });
     return {
       session: new Session(db, store, history, catalog, segments, now, newId),
-      damaged: [...d3, ...d1, ...d4],
+      damaged: [...(opened?.damaged ?? []), ...d3, ...d1, ...d4],
       historyDamaged: loaded,
     };
   }

@@ -4,6 +4,7 @@ import { vaultContract } from '../../shared/contract/vault';
 import type { MessageEndpoint } from '../../shared/rpc/endpoint';
 import { serve, type Server } from '../../shared/rpc/server';
 import type { StoredPage } from '../../shared/vault/backupFile';
+import type { SealedManifest } from '../../shared/vault/pageManifest';
 import { BackupService } from '../../shared/vault/backupService';
 import { createVaultHandlers } from '../../shared/vault/vaultHandlers';
 import { keptBackupsDatabase } from './backup/keptBackups';
@@ -71,13 +72,12 @@ export function startWindowStore(hostEndpoint: MessageEndpoint, options: StoreOp
       runtime.lock();
       return { locked: true as const };
     },
-    'store.readPages': async () => ({ pages: await pages.read() }),
-    'store.replacePages': async ({ pages: replacing }) => {
-      await pages.replace(replacing as StoredPage[]);
-      return { replaced: replacing.length };
-    },
-    'store.stagePages': async ({ pages: staging, keyCheck }) => {
-      await pages.stage(staging as StoredPage[], keyCheck);
+    'store.readPages': () => pages.read(),
+    'store.stagePages': async ({ pages: staging, manifest, keyCheck }) => {
+      await pages.stage(
+        { pages: staging as StoredPage[], manifest: manifest as SealedManifest | null },
+        keyCheck,
+      );
       return { staged: staging.length };
     },
   });

@@ -3,6 +3,7 @@ import type { Customer } from '../../shared/domain/customer';
 import type { DamagedPage, UnlockReport } from '../../shared/contract/storeControl';
 import { AppError } from '../../shared/errors';
 import { wipe, type Bytes } from '../../shared/vault/bytes';
+import { manifestKey as pageManifestKey } from '../../shared/vault/pageManifest';
 import { restoreKeyCheck } from '../../shared/vault/restoreKeyCheck';
 import { settleRestore } from './backup/pendingRestore';
 import { PageCipher } from './crypto/pageCipher';
@@ -50,9 +51,11 @@ export class StoreRuntime {
     const started = performance.now();
     let codec: PageCodec;
     let keyCheck: string;
+    let manifestKey: CryptoKey;
     try {
       keyCheck = await restoreKeyCheck(dataKey);
       codec = await this.codecFor(dataKey);
+      manifestKey = await pageManifestKey(dataKey);
     } finally {
       wipe(dataKey);
     }
@@ -64,6 +67,7 @@ export class StoreRuntime {
     const { session, damaged, historyDamaged } = await Session.open(this.db, codec, {
       snapshot,
       historyAfter,
+      manifestKey,
     });
     await this.moveClearRowsIntoPages(session.customers);
     this.session = session;

@@ -1,15 +1,30 @@
 import { z } from 'zod';
 import type { StoredPage } from '../vault/backupFile';
+import type { SealedManifest } from '../vault/pageManifest';
 import { method } from './define';
+
+/**
+ * Why a page is reported: it failed authentication (`unreadable`), or the file's sealed manifest
+ * (shared/vault/pageManifest) lists an other copy of it (`outdated`: an older one, a rollback;
+ * `altered`), or it is listed and absent (`missing`: `count` is the manifest's), or present and
+ * not listed (`unexpected`); `manifest`: the manifest itself did not open or was removed.
+ */
+export type DamageReason =
+  'unreadable' | 'outdated' | 'altered' | 'missing' | 'unexpected' | 'manifest';
 
 export interface DamagedPage {
   pageId: string;
   count: number;
+  /** Absent: unreadable. */
+  reason?: DamageReason;
 }
 
 export interface UnlockReport {
   customers: number;
-  /** Pages that failed authentication: set aside in quarantine, the rest opened. */
+  /**
+   * Pages that failed authentication or do not match the manifest: set aside in quarantine
+   * (a missing one is only reported), the rest opened.
+   */
   damaged: DamagedPage[];
 }
 
@@ -22,11 +37,24 @@ const sealedPageSchema = z
     data: bytes,
     count: z.int().min(0),
     updatedAt: z.int().min(0),
+    version: z.int().min(0).optional(),
     /** Blind indexes that pages carried before schema v5: accepted, then dropped. */
     emailIndex: z.array(z.string().max(200)).optional(),
     phoneIndex: z.array(z.string().max(200)).optional(),
   })
   .transform(({ emailIndex: _e, phoneIndex: _p, ...page }): StoredPage => page);
+
+const sealedManifestSchema = z.strictObject({
+  iv: bytes.refine((iv) => iv.length > 0 && iv.length <= 64, { error: 'badIv' }),
+  data: bytes,
+}) satisfies z.ZodType<SealedManifest>;
+
+/** The file as a backup carries it: every sealed page and the sealed manifest of them. */
+export interface SealedFile {
+  pages: StoredPage[];
+  /** Null for a file not yet opened since manifests exist (one is written at its unlock). */
+  manifest: SealedManifest | null;
+}
 
 /** What the host (main, or browser mode's vault) tells the store: open with this key, or lock. */
 export const storeControlContract = {
@@ -36,16 +64,19 @@ export const storeControlContract = {
     }),
   ),
   'store.lock': method<{ locked: true }>()(z.strictObject({})),
-  /** Every sealed page, as stored: what a backup carries (main writes scheduled backups). */
-  'store.readPages': method<{ pages: StoredPage[] }>()(z.strictObject({})),
-  /** A restore: every page replaced at once, the store locked. */
-  'store.replacePages': method<{ replaced: number }>()(
-    z.strictObject({ pages: z.array(sealedPageSchema) }),
-  ),
-  /** A restore's pages, staged until the store is unlocked with the key of `keyCheck`. */
+  /**
+   * Every sealed page, as stored, and their manifest, read together: what a backup carries
+   * (main writes scheduled backups).
+   */
+  'store.readPages': method<SealedFile>()(z.strictObject({})),
+  /**
+   * A restore's pages and their manifest, staged until the store is unlocked with the key of
+   * `keyCheck` (there is no other way to replace the pages: they switch with their manifest).
+   */
   'store.stagePages': method<{ staged: number }>()(
     z.strictObject({
       pages: z.array(sealedPageSchema),
+      manifest: sealedManifestSchema.nullable(),
       keyCheck: z.string().min(1).max(100),
     }),
   ),

@@ -1,5 +1,5 @@
 import type { Bytes } from '../vault/bytes';
-import type { UnlockReport } from './storeControl';
+import type { DamagedPage, UnlockReport } from './storeControl';
 
 // The vault's shapes on their own, so the contract and the vault services import them from here
 // instead of from each other (issue 18, section 4).
@@ -39,7 +39,12 @@ export interface BackupMade {
 export interface BackupPreview {
   createdAt: number;
   appVersion: string;
+  /** Records per table, from the backup's sealed manifest when it has one (`verified`). */
   records: Record<string, number>;
+  /** False: a backup made before manifests; its counts are the pages' own, unchecked. */
+  verified: boolean;
+  /** Pages not as the manifest lists them (older, altered, missing, extra): reported as damaged. */
+  damaged: DamagedPage[];
   /** A customer file exists here and the restore will replace it. */
   replacesFile: boolean;
   /** That file is the one the backup was made from (the same key), maybe at another time. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Bytes } from './bytes';
+import { manifestFromJson, manifestToJson, type SealedManifest } from './pageManifest';
 import { vaultFileSchema, whereDamaged, type VaultFile } from './vaultFile';
 
 /**
@@ -10,7 +11,12 @@ import { vaultFileSchema, whereDamaged, type VaultFile } from './vaultFile';
  * locked, and the passphrase of the file at backup time is what opens it on another laptop.
  *
  * Layout: 16 bytes of magic, the header's length (4 bytes, little-endian), the header (UTF-8
- * JSON: vault, pages without their bytes), then each page's iv and data in header order.
+ * JSON: vault, pages without their bytes, the sealed manifest of the pages in base64), then
+ * each page's iv and data in header order.
+ *
+ * Version 2 adds the manifest (shared/vault/pageManifest) and each page's version: a restore
+ * checks the pages against it with the backup's key. A version 1 backup (made before) has
+ * neither; it still restores, its counts taken from the pages and said to be unverified.
  */
 export const BACKUP_MAGIC = 'COMPTOIR BACKUP\n';
 export const BACKUP_EXTENSION = 'comptoir-backup';
@@ -29,6 +35,8 @@ export interface StoredPage {
   data: Bytes;
   count: number;
   updatedAt: number;
+  /** +1 at each rewrite of the page, bound into its encryption; absent (0) before versions. */
+  version?: number;
 }
 
 export interface BackupContents {
@@ -37,6 +45,8 @@ export interface BackupContents {
   /** The vault as it opens anywhere: without this device's keychain seal or wrong-try count. */
   vault: VaultFile;
   pages: StoredPage[];
+  /** The sealed manifest of the pages; null in a version 1 backup, or a file never opened since. */
+  manifest?: SealedManifest | null;
 }
 
 const pageEntrySchema = z.strictObject({
@@ -44,6 +54,7 @@ const pageEntrySchema = z.strictObject({
   table: z.string().min(1).max(100),
   count: z.int().min(0),
   updatedAt: z.int().min(0),
+  version: z.int().min(0).optional(),
   /** Blind indexes that backups carried before schema v5: accepted, then dropped. */
   emailIndex: z.array(z.string().max(200)).optional(),
   phoneIndex: z.array(z.string().max(200)).optional(),
@@ -53,11 +64,15 @@ const pageEntrySchema = z.strictObject({
 
 const headerSchema = z.strictObject({
   format: z.literal('comptoir-backup'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   createdAt: z.int().min(0),
   appVersion: z.string().max(50),
   vault: vaultFileSchema,
   pages: z.array(pageEntrySchema),
+  manifest: z
+    .strictObject({ iv: z.base64().max(100), data: z.base64().max(64 * 1024 * 1024) })
+    .nullable()
+    .optional(),
 });
 
 /** The vault as a backup carries it: what only this device can open is left out. */
@@ -69,15 +84,17 @@ export function portableVault(vault: VaultFile): VaultFile {
 export function encodeBackup(contents: BackupContents): Bytes {
   const header = {
     format: 'comptoir-backup',
-    version: 1,
+    version: 2,
     createdAt: contents.createdAt,
     appVersion: contents.appVersion,
     vault: portableVault(contents.vault),
+    manifest: contents.manifest ? manifestToJson(contents.manifest) : null,
     pages: contents.pages.map((p) => ({
       id: p.id,
       table: p.table,
       count: p.count,
       updatedAt: p.updatedAt,
+      ...(p.version === undefined ? {} : { version: p.version }),
       ivBytes: p.iv.byteLength,
       dataBytes: p.data.byteLength,
     })),
@@ -159,6 +176,7 @@ export function decodeBackup(bytes: Uint8Array): BackupContents {
     appVersion: header.appVersion,
     vault: header.vault,
     pages,
+    manifest: header.manifest ? manifestFromJson(header.manifest) : null,
   };
 }
 

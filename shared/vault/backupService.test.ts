@@ -39,14 +39,10 @@ function device(name: string) {
     },
   };
   const pages: SealedPages & { failNext?: boolean } = {
-    read: async () => structuredClone(state.pages),
-    replace: async (next) => {
-      if (state.key) throw new AppError('CONFLICT', 'unlocked');
-      state.pages = structuredClone(next);
-    },
+    read: async () => ({ pages: structuredClone(state.pages), manifest: null }),
     stage: async (next, keyCheck) => {
       if (state.key) throw new AppError('CONFLICT', 'unlocked');
-      state.pending = { pages: structuredClone(next), keyCheck };
+      state.pending = { pages: structuredClone(next.pages), keyCheck };
     },
   };
   const vault = new VaultService({ storage, store, kdf: TEST_KDF, now: () => 1_700_000_000_000 });
@@ -130,6 +126,9 @@ describe('restore', () => {
       createdAt: 1_764_680_700_000,
       appVersion: '1.2.3',
       records: { customers: 500, purchases: 30 },
+      // This stand-in store keeps no manifest: the counts are the pages' own, unverified.
+      verified: false,
+      damaged: [],
       replacesFile: false,
       sameFile: false,
     });

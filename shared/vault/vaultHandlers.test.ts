@@ -46,8 +46,7 @@ function device(kept = memoryKept()) {
     vault,
     // Pages are not what these tests are about: the store's side is a stand-in.
     {
-      read: async () => [],
-      replace: async () => undefined,
+      read: async () => ({ pages: [], manifest: null }),
       stage: async () => undefined,
     } as unknown as SealedPages,
     { appVersion: 'test' },

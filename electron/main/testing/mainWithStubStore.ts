@@ -35,8 +35,7 @@ export async function mainWithStubStore(
   serve(mainPortEndpoint(controlPort), storeControlContract, {
     'store.unlock': () => ({ customers: 0, damaged: [] }),
     'store.lock': () => ({ locked: true as const }),
-    'store.readPages': () => ({ pages: [] }),
-    'store.replacePages': ({ pages: p }: { pages: unknown[] }) => ({ replaced: p.length }),
+    'store.readPages': () => ({ pages: [], manifest: null }),
     'store.stagePages': ({ pages: p }: { pages: unknown[] }) => ({ staged: p.length }),
   } as never);
   const fromUi = { sender: ui.webContents, senderFrame: { url: 'comptoir://ui/index.html' } };

@@ -6,6 +6,7 @@ import { restoreKeyCheck } from '../../../shared/vault/restoreKeyCheck';
 import { createCoreHandlers } from '../core';
 import { openDatabase } from '../db/database';
 import { StoreRuntime, encryptedCodec } from '../storeRuntime';
+import { readManifest } from '../pages/manifestRow';
 import { settleRestore, stageRestore, type RestoreStep } from './pendingRestore';
 
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
@@ -50,12 +51,13 @@ const crashAt =
 describe('a restore cut off at any step opens as the old file or the backup, never between', async () => {
   const backup = await file(2);
   const backupPages = await backup.db.pages.toArray();
+  const backupManifest = await readManifest(backup.db);
   const backupCheck = await restoreKeyCheck(backup.key);
 
   it('killed while staging: the old file, untouched', async () => {
     const here = await file(3);
     await expect(
-      stageRestore(here.db, backupPages, backupCheck, crashAt('staged')),
+      stageRestore(here.db, backupPages, backupCheck, backupManifest, crashAt('staged')),
     ).rejects.toThrow('killed at staged');
     expect(await here.db.pendingPages.count()).toBe(0);
     expect(await openWith(here.db, here.key)).toEqual({ customers: 3, damaged: [] });
@@ -63,7 +65,7 @@ describe('a restore cut off at any step opens as the old file or the backup, nev
 
   it('killed after staging, before the key was written: the old file; the staged pages dropped', async () => {
     const here = await file(3);
-    await stageRestore(here.db, backupPages, backupCheck);
+    await stageRestore(here.db, backupPages, backupCheck, backupManifest);
     expect(await openWith(here.db, here.key)).toEqual({ customers: 3, damaged: [] });
     expect(await here.db.pendingPages.count()).toBe(0);
     expect(await here.db.meta.get('pendingRestore')).toBeUndefined();
@@ -74,7 +76,7 @@ describe('a restore cut off at any step opens as the old file or the backup, nev
 
   it('killed after the key was written: the next unlock (backup key) makes it the backup', async () => {
     const here = await file(3);
-    await stageRestore(here.db, backupPages, backupCheck);
+    await stageRestore(here.db, backupPages, backupCheck, backupManifest);
     expect(await openWith(here.db, backup.key)).toEqual({ customers: 2, damaged: [] });
     expect(await here.db.pendingPages.count()).toBe(0);
     expect(await openWith(here.db, backup.key)).toEqual({ customers: 2, damaged: [] });
@@ -83,18 +85,21 @@ describe('a restore cut off at any step opens as the old file or the backup, nev
   it('killed while completing: nothing switched, and the next unlock completes it', async () => {
     const here = await file(3);
     const before = await here.db.pages.toArray();
-    await stageRestore(here.db, backupPages, backupCheck);
+    const manifestBefore = await readManifest(here.db);
+    await stageRestore(here.db, backupPages, backupCheck, backupManifest);
     await expect(settleRestore(here.db, backupCheck, crashAt('completed'))).rejects.toThrow(
       'killed at completed',
     );
     expect(await here.db.pages.toArray()).toEqual(before);
+    // The manifest switches with the pages, in the same transaction: the old one is still there.
+    expect(await readManifest(here.db)).toEqual(manifestBefore);
     expect(await here.db.pendingPages.count()).toBe(backupPages.length);
     expect(await openWith(here.db, backup.key)).toEqual({ customers: 2, damaged: [] });
   });
 
   it('an empty backup is restored too (the key decides, not the pages)', async () => {
     const here = await file(3);
-    await stageRestore(here.db, [], backupCheck);
+    await stageRestore(here.db, [], backupCheck, null);
     expect(await openWith(here.db, backup.key)).toEqual({ customers: 0, damaged: [] });
   });
 });

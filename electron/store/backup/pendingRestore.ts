@@ -1,6 +1,8 @@
 import type { StoredPage } from '../../../shared/vault/backupFile';
+import type { SealedManifest } from '../../../shared/vault/pageManifest';
 import type { ComptoirDatabase } from '../db/database';
 import { FIRST_SCHEMA_CUSTOMERS } from '../db/versions/v5';
+import { MANIFEST_KEY, putManifest } from '../pages/manifestRow';
 import { bumpPagesVersion } from '../pages/pageSnapshot';
 
 const PENDING = 'pendingRestore';
@@ -13,18 +15,21 @@ export type RestoreStep = (step: 'staged' | 'completed') => void;
  * (with the fingerprint of the key that opens them), then the host writes that key. At the
  * next unlock the key given decides: the staged key → the pages become the file's, in one
  * transaction; any other key (the new one was never written) → the staged pages are dropped.
+ * The backup's manifest of its pages travels with them and switches with them; a backup made
+ * before manifests has none, and the file then gets one at that unlock (trust on first use).
  */
 export async function stageRestore(
   db: ComptoirDatabase,
   pages: StoredPage[],
   keyCheck: string,
+  manifest: SealedManifest | null,
   step: RestoreStep = () => {},
 ): Promise<void> {
   await db.transaction('rw', db.pendingPages, db.meta, async () => {
     await db.pendingPages.clear();
     await db.pendingPages.bulkPut(pages);
     step('staged');
-    await db.meta.put({ key: PENDING, value: { keyCheck } });
+    await db.meta.put({ key: PENDING, value: { keyCheck, manifest } });
   });
 }
 
@@ -36,7 +41,8 @@ export async function settleRestore(
 ): Promise<'none' | 'completed' | 'dropped'> {
   const tables = [db.pages, db.pendingPages, db.meta];
   return db.transaction('rw', tables, async () => {
-    const pending = (await db.meta.get(PENDING))?.value as { keyCheck?: string } | undefined;
+    const pending = (await db.meta.get(PENDING))?.value as
+      { keyCheck?: string; manifest?: SealedManifest | null } | undefined;
     const leftovers = await db.pendingPages.count();
     if (!pending && leftovers === 0) return 'none';
     const completes = pending?.keyCheck === keyCheck;
@@ -45,6 +51,8 @@ export async function settleRestore(
       // Clear rows of the first schema, if any were left: they belong to the file replaced.
       await db.meta.delete(FIRST_SCHEMA_CUSTOMERS);
       await db.pages.bulkPut(await db.pendingPages.toArray());
+      if (pending?.manifest) await putManifest(db, pending.manifest);
+      else await db.meta.delete(MANIFEST_KEY);
       await bumpPagesVersion(db);
     }
     await db.pendingPages.clear();

@@ -14,9 +14,15 @@ export interface SealedPage {
 }
 
 /**
- * Encrypts pages of records with AES-256-GCM. The additional data names the table and the
- * page id, so a page copied over another, or into another table, fails to open.
+ * Encrypts pages of records with AES-256-GCM. The additional data names the table, the page id
+ * and the page's version (+1 at each rewrite), so a page copied over another, into another
+ * table, or given another version number fails to open. Version 0 is a page written before
+ * versions existed: its additional data stays `table/id`, so older files still open.
  */
+export function pageAdditionalData(table: string, pageId: string, version: number): string {
+  return version >= 1 ? `${table}/${pageId}/v${version}` : `${table}/${pageId}`;
+}
+
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 export class PageCipher {
@@ -60,11 +66,11 @@ export class PageCipher {
     }
   }
 
-  async seal(table: string, pageId: string, records: unknown): Promise<SealedPage> {
+  async seal(table: string, pageId: string, records: unknown, version = 0): Promise<SealedPage> {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const plain = encoder.encode(JSON.stringify(records));
     const sealed = await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: info(`${table}/${pageId}`) },
+      { name: 'AES-GCM', iv, additionalData: info(pageAdditionalData(table, pageId, version)) },
       this.pageKey,
       plain,
     );
@@ -72,9 +78,13 @@ export class PageCipher {
   }
 
   /** Throws when the page was altered, moved or sealed with another key. */
-  async open(table: string, pageId: string, page: SealedPage): Promise<unknown> {
+  async open(table: string, pageId: string, page: SealedPage, version = 0): Promise<unknown> {
     const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: page.iv, additionalData: info(`${table}/${pageId}`) },
+      {
+        name: 'AES-GCM',
+        iv: page.iv,
+        additionalData: info(pageAdditionalData(table, pageId, version)),
+      },
       this.pageKey,
       page.data,
     );

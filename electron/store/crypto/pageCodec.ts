@@ -2,8 +2,9 @@ import type { SealedPage } from './pageCipher';
 
 /** How pages are turned into bytes: encrypted in the product, in clear only in a test build. */
 export interface PageCodec {
-  seal(table: string, pageId: string, records: unknown): Promise<SealedPage>;
-  open(table: string, pageId: string, page: SealedPage): Promise<unknown>;
+  /** `version`: the page's, bound into its additional data (0: a page from before versions). */
+  seal(table: string, pageId: string, records: unknown, version?: number): Promise<SealedPage>;
+  open(table: string, pageId: string, page: SealedPage, version?: number): Promise<unknown>;
   blindIndex(kind: 'email' | 'phone', normalised: string): Promise<string>;
   /** The same, at once: sealing 100k new customers hashes 200k values without a promise each. */
   blindIndexNow(kind: 'email' | 'phone', normalised: string): string;

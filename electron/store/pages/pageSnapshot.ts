@@ -1,4 +1,6 @@
+import type { SealedManifest } from '../../../shared/vault/pageManifest';
 import type { ComptoirDatabase, PageRow } from '../db/database';
+import { readManifest } from './manifestRow';
 
 /**
  * Every sealed page as read at one moment, with the file's page version then. The runtime reads
@@ -9,6 +11,8 @@ export interface PageSnapshot {
   version: number;
   /** Rows by table, for the tables read. */
   tables: ReadonlyMap<string, PageRow[]>;
+  /** The file's sealed manifest as it was then (null: none yet). */
+  manifest: SealedManifest | null;
 }
 
 const VERSION_KEY = 'pagesVersion';
@@ -37,7 +41,8 @@ export async function readSnapshot(
     const read = new Map<string, PageRow[]>(tables.map((t) => [t, []]));
     for (const row of await db.pages.where('table').anyOf(tables).toArray())
       read.get(row.table)!.push(row);
-    return { version, tables: read };
+    const manifest = await readManifest(db);
+    return { version, tables: read, manifest };
   });
 }
 

@@ -81,13 +81,21 @@ describe('encrypted record pages (customers)', () => {
     },
   );
 
-  it('files nothing but ids, counts and times beside a customer page: no blind index', async () => {
+  it('files nothing but ids, counts, times and its version beside a customer page: no blind index', async () => {
     // Sealed the way the session seals customers (columns).
     const pages = openCustomerPages(db, cipher);
     await pages.loadAll();
     await pages.save({ put: [customer(1), customer(2)], remove: [] }, () => undefined);
     const [row] = await db.pages.toArray();
-    expect(Object.keys(row!).sort()).toEqual(['count', 'data', 'id', 'iv', 'table', 'updatedAt']);
+    expect(Object.keys(row!).sort()).toEqual([
+      'count',
+      'data',
+      'id',
+      'iv',
+      'table',
+      'updatedAt',
+      'version',
+    ]);
   });
 
   it('re-seals only the touched page on update, and drops an emptied page', async () => {

@@ -1,8 +1,10 @@
 import { yieldToEvents } from '../../../shared/async/yieldToEvents';
-import type { DamagedPage } from '../../../shared/contract/storeControl';
+import type { DamageReason, DamagedPage } from '../../../shared/contract/storeControl';
 import { AppError } from '../../../shared/errors';
+import type { SealedManifest } from '../../../shared/vault/pageManifest';
 import type { PageCodec } from '../crypto/pageCodec';
 import type { ComptoirDatabase, PageRow } from '../db/database';
+import type { PageManifestKeeper } from './pageManifestKeeper';
 import { bumpPagesVersion, type PageSnapshot } from './pageSnapshot';
 
 export const PAGE_CAPACITY = 500;
@@ -36,6 +38,8 @@ export interface SealedChange {
   rows: PageRow[];
   emptied: string[];
   apply(): void;
+  /** The file's manifest, written in the same transaction (absent only in tests of pages alone). */
+  manifest?: PageManifestKeeper;
 }
 
 /** The clear form of a page's records, before sealing and after opening. */
@@ -59,6 +63,11 @@ export interface RecordPagesOptions<T> {
   encoding?: PageEncoding<T>;
   /** Pages read ahead, still current: the first loadAll decrypts them instead of reading. */
   snapshot?: PageSnapshot | null;
+  /**
+   * The file's sealed list of pages: pages are checked against it when they open and it is
+   * written with every page write. Always given by the session; tests of pages alone go without.
+   */
+  manifest?: PageManifestKeeper;
 }
 
 /**
@@ -76,6 +85,9 @@ export class RecordPages<T extends { id: string }> {
   private readonly now: () => number;
   private readonly encoding: PageEncoding<T>;
   private snapshot: PageSnapshot | null;
+  private readonly manifest: PageManifestKeeper | undefined;
+  /** Each page's version (bound into its encryption): +1 at each rewrite, never reused. */
+  private readonly versions = new Map<string, number>();
 
   constructor(
     readonly db: ComptoirDatabase,
@@ -86,6 +98,7 @@ export class RecordPages<T extends { id: string }> {
     this.now = options.now ?? Date.now;
     this.encoding = options.encoding ?? (AS_LIST as PageEncoding<T>);
     this.snapshot = options.snapshot ?? null;
+    this.manifest = options.manifest;
   }
 
   private pageId(n: number): string {
@@ -94,7 +107,9 @@ export class RecordPages<T extends { id: string }> {
 
   /**
    * Opens every page (from the snapshot given, used once, or read now); a page that fails to
-   * open is moved to quarantine and reported.
+   * open, or that the manifest does not list as it is (an older copy, another, one not listed),
+   * is moved to quarantine and reported; a page the manifest lists and that is absent is
+   * reported and struck off the manifest (reported once, like a damaged page).
    */
   async loadAll({
     gently = false,
@@ -110,17 +125,32 @@ export class RecordPages<T extends { id: string }> {
   } = {}): Promise<{ records: T[]; damaged: DamagedPage[] }> {
     const snapshot = this.snapshot;
     this.snapshot = null;
-    const rows =
+    let rows =
       snapshot?.tables.get(this.table) ??
       (await this.db.pages.where('table').equals(this.table).toArray());
     const records: T[] = [];
-    const failed: { row: PageRow; error: unknown }[] = [];
+    const failed: { row: PageRow; error: unknown; reason: DamageReason }[] = [];
+    const faults = new Map(
+      (this.manifest?.check(this.table, rows) ?? []).map((page) => [page.pageId, page]),
+    );
+    const missing = [...faults.values()].filter((page) => page.reason === 'missing');
+    for (const row of rows) {
+      const listed = this.manifest?.versionOf(row.id) ?? 0;
+      this.versions.set(row.id, Math.max(row.version ?? 0, listed));
+    }
+    // A page the manifest refuses is not decrypted: its records are not the file's.
+    const refused = rows.filter((row) => faults.has(row.id));
+    for (const row of refused) {
+      const { reason } = faults.get(row.id)!;
+      failed.push({ row, error: `not as the manifest lists it (${reason})`, reason: reason! });
+    }
+    if (refused.length > 0) rows = rows.filter((row) => !faults.has(row.id));
     const open = async (row: PageRow, payload: Promise<unknown>) => {
       let opened: T[];
       try {
         opened = this.encoding.decode(await payload);
       } catch (error) {
-        failed.push({ row, error });
+        failed.push({ row, error, reason: 'unreadable' });
         return;
       }
       const number = Number(row.id.slice(this.table.length + 1));
@@ -130,7 +160,9 @@ export class RecordPages<T extends { id: string }> {
       else for (const record of opened) records.push(record);
     };
     if (!gently) {
-      const plain = rows.map((row) => settle(this.codec.open(this.table, row.id, row)));
+      const plain = rows.map((row) =>
+        settle(this.codec.open(this.table, row.id, row, row.version ?? 0)),
+      );
       for (let k = 0; k < rows.length; k++) await open(rows[k]!, plain[k]!.then(unsettle));
     } else {
       // Decrypting runs off this thread, a batch at a time; parsing runs here, one page at a
@@ -138,7 +170,9 @@ export class RecordPages<T extends { id: string }> {
       let since = performance.now();
       for (let i = 0; i < rows.length; i += GENTLE_BATCH) {
         const batch = rows.slice(i, i + GENTLE_BATCH);
-        const plain = batch.map((row) => settle(this.codec.open(this.table, row.id, row)));
+        const plain = batch.map((row) =>
+          settle(this.codec.open(this.table, row.id, row, row.version ?? 0)),
+        );
         for (let k = 0; k < batch.length; k++) {
           await open(batch[k]!, plain[k]!.then(unsettle));
           if (performance.now() - since > 8) {
@@ -148,26 +182,41 @@ export class RecordPages<T extends { id: string }> {
         }
       }
     }
-    // A damaged page's number still counts: a new page never takes the number of one in
-    // quarantine.
-    for (const { row } of failed) {
-      const number = Number(row.id.slice(this.table.length + 1));
+    // A damaged or missing page's number still counts: a new page never takes the number of
+    // one in quarantine, nor the version of one that went missing.
+    for (const pageId of [...failed.map(({ row }) => row.id), ...missing.map((p) => p.pageId)]) {
+      const number = Number(pageId.slice(this.table.length + 1));
       this.lastPage = Math.max(this.lastPage, Number.isFinite(number) ? number : 0);
     }
-    const damaged = failed.map(({ row }) => ({ pageId: row.id, count: row.count }));
-    if (failed.length > 0) await this.quarantine(failed);
+    for (const page of missing) {
+      this.versions.set(page.pageId, this.manifest?.versionOf(page.pageId) ?? 0);
+    }
+    const damaged: DamagedPage[] = [
+      ...failed.map(({ row, reason }) => ({ pageId: row.id, count: row.count, reason })),
+      ...missing,
+    ];
+    if (damaged.length > 0) await this.quarantine(failed, missing);
     return { records, damaged };
   }
 
-  private async quarantine(results: { row: PageRow; error: unknown }[]): Promise<void> {
+  private async quarantine(
+    results: { row: PageRow; error: unknown }[],
+    missing: DamagedPage[],
+  ): Promise<void> {
     const at = this.now();
-    await this.db.transaction('rw', this.db.pages, this.db.quarantine, this.db.meta, async () => {
-      await bumpPagesVersion(this.db);
-      for (const { row, error } of results) {
-        await this.db.quarantine.put({ ...row, quarantinedAt: at, reason: String(error) });
-        await this.db.pages.delete(row.id);
-      }
-    });
+    const { db } = this;
+    const write = (manifest?: SealedManifest) =>
+      db.transaction('rw', db.pages, db.quarantine, db.meta, async () => {
+        await bumpPagesVersion(db);
+        for (const { row, error } of results) {
+          await db.quarantine.put({ ...row, quarantinedAt: at, reason: String(error) });
+          await db.pages.delete(row.id);
+        }
+        if (manifest) await this.manifest!.put(db, manifest);
+      });
+    if (!this.manifest) return write();
+    const remove = [...results.map(({ row }) => row.id), ...missing.map((page) => page.pageId)];
+    await this.manifest.commit({ put: [], remove }, write);
   }
 
   private fileOpenedPages(): void {
@@ -223,6 +272,7 @@ export class RecordPages<T extends { id: string }> {
 
     const rows: PageRow[] = [];
     const emptied: string[] = [];
+    const versions = new Map<string, number>();
     let done = 0;
     for (const [page, ids] of members) {
       if (control.shouldStop) await yieldToEvents();
@@ -232,11 +282,19 @@ export class RecordPages<T extends { id: string }> {
         continue;
       }
       const records = [...ids].map((id) => recordOf(id)!);
-      const sealed = await this.codec.seal(this.table, page, this.encoding.encode(records));
+      const version = (this.versions.get(page) ?? 0) + 1;
+      versions.set(page, version);
+      const sealed = await this.codec.seal(
+        this.table,
+        page,
+        this.encoding.encode(records),
+        version,
+      );
       rows.push({
         id: page,
         table: this.table,
         ...sealed,
+        version,
         count: records.length,
         updatedAt: this.now(),
       });
@@ -248,8 +306,10 @@ export class RecordPages<T extends { id: string }> {
     return {
       rows,
       emptied,
+      manifest: this.manifest,
       apply: () => {
         this.lastPage = lastPage;
+        for (const [page, version] of versions) this.versions.set(page, version);
         for (const [page, ids] of members) {
           if (ids.size === 0) this.members.delete(page);
           else this.members.set(page, ids);
@@ -261,14 +321,22 @@ export class RecordPages<T extends { id: string }> {
   }
 }
 
-/** Writes sealed changes of one or more tables in one transaction, then lets memory follow. */
+/**
+ * Writes sealed changes of one or more tables, and the manifest that follows them, in one
+ * transaction, then lets memory follow.
+ */
 export async function writeSealed(db: ComptoirDatabase, changes: SealedChange[]): Promise<void> {
   const rows = changes.flatMap((c) => c.rows);
   const emptied = changes.flatMap((c) => c.emptied);
-  await db.transaction('rw', db.pages, db.meta, async () => {
-    await bumpPagesVersion(db);
-    if (rows.length > 0) await db.pages.bulkPut(rows);
-    if (emptied.length > 0) await db.pages.bulkDelete(emptied);
-  });
+  const manifest = changes.find((c) => c.manifest)?.manifest;
+  const write = (sealed?: SealedManifest) =>
+    db.transaction('rw', db.pages, db.meta, async () => {
+      await bumpPagesVersion(db);
+      if (rows.length > 0) await db.pages.bulkPut(rows);
+      if (emptied.length > 0) await db.pages.bulkDelete(emptied);
+      if (sealed) await manifest!.put(db, sealed);
+    });
+  if (manifest) await manifest.commit({ put: rows, remove: emptied }, write);
+  else await write();
   for (const change of changes) change.apply();
 }

@@ -1,3 +1,4 @@
+import { readManifest } from '../../pages/manifestRow';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { upgradeCustomer } from '../../../../shared/domain/customer';
@@ -68,6 +69,12 @@ describe('schema v4 → v5', () => {
     const pages = openCustomerPages(v4 as ComptoirDatabase, cipher);
     await pages.loadAll();
     await pages.save({ put: written, remove: [] }, () => undefined);
+    // Sealed as v4 sealed them: `table/id` only, no version (nor a manifest, which came later).
+    for (const row of await v4.table('pages').toArray()) {
+      const records = await cipher.open(row.table, row.id, row, row.version);
+      const { version: _version, ...old } = row;
+      await v4.table('pages').put({ ...old, ...(await cipher.seal(row.table, row.id, records)) });
+    }
     // The hashes v4 filed beside each page (a damaged page in quarantine, a staged restore too).
     const withIndexes = { emailIndex: ['9f2c'], phoneIndex: ['41aa'] };
     await v4.table('pages').toCollection().modify(withIndexes);
@@ -134,13 +141,14 @@ describe('schema v4 → v5', () => {
     await backup.unlock(backupKey.slice());
     await backup.customers().createMany([testCustomer('x', { lastName: 'Restauré' })]);
     const pages = await backup.db.pages.toArray();
+    const manifest = await readManifest(backup.db);
     backup.lock();
 
     const name = `v1-restore-${crypto.randomUUID()}`;
     await v1File(name);
     const db = openDatabase(name);
     const here = new StoreRuntime(db);
-    await stageRestore(db, pages, await restoreKeyCheck(backupKey));
+    await stageRestore(db, pages, await restoreKeyCheck(backupKey), manifest);
     expect(await here.unlock(backupKey.slice())).toEqual({ customers: 1, damaged: [] });
     expect(await db.meta.get(FIRST_SCHEMA_CUSTOMERS)).toBeUndefined();
     expect(await everythingStored(name)).not.toMatch(/Hélène|Lefèvre|helene/);
