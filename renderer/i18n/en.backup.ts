@@ -50,6 +50,13 @@ export const enBackup = {
     'The customer file on this computer will be replaced: everything recorded in it that is not in this backup will be lost.',
   'backup.restore.sameFile': 'This backup comes from this same customer file.',
   'backup.restore.otherFile': 'This backup comes from another customer file.',
+  'backup.restore.damaged': {
+    one: '{count} block of records in this backup is missing, older than it should be or altered: it will be set aside as damaged ({records} records). The rest restores.',
+    other:
+      '{count} blocks of records in this backup are missing, older than they should be or altered: they will be set aside as damaged ({records} records). The rest restores.',
+  },
+  'backup.restore.unverified':
+    'This backup was made by an earlier version of Comptoir: its counts could not be checked.',
   'backup.restore.afterwards': "Afterwards, the file opens with the backup's passphrase.",
   'backup.restore.confirm': 'Restore',
   'backup.restore.restoring': 'Restoring…',

@@ -53,6 +53,13 @@ export const frBackup: Record<keyof typeof enBackup, Message> = {
     'Le fichier clients de cet ordinateur sera remplacé : tout ce qui y a été saisi et qui n’est pas dans cette sauvegarde sera perdu.',
   'backup.restore.sameFile': 'Cette sauvegarde vient de ce même fichier clients.',
   'backup.restore.otherFile': 'Cette sauvegarde vient d’un autre fichier clients.',
+  'backup.restore.damaged': {
+    one: '{count} bloc de fiches de cette sauvegarde manque, est plus ancien qu’il ne devrait ou a été modifié : il sera mis à l’écart comme endommagé ({records} fiches). Le reste sera restauré.',
+    other:
+      '{count} blocs de fiches de cette sauvegarde manquent, sont plus anciens qu’ils ne devraient ou ont été modifiés : ils seront mis à l’écart comme endommagés ({records} fiches). Le reste sera restauré.',
+  },
+  'backup.restore.unverified':
+    'Cette sauvegarde a été faite par une version antérieure de Comptoir : ses nombres n’ont pas pu être vérifiés.',
   'backup.restore.afterwards':
     'Ensuite, le fichier s’ouvre avec la phrase secrète de la sauvegarde.',
   'backup.restore.confirm': 'Restaurer',

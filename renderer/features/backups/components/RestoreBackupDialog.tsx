@@ -148,6 +148,15 @@ export function RestoreBackupDialog({ file, onClose }: { file: PickedFile; onClo
           {preview.sameFile ? t('backup.restore.sameFile') : t('backup.restore.otherFile')}
         </p>
       )}
+      {preview.damaged.length > 0 && (
+        <p className="backup-warning" role="alert">
+          {t('backup.restore.damaged', {
+            count: preview.damaged.length,
+            records: preview.damaged.reduce((sum, page) => sum + page.count, 0),
+          })}
+        </p>
+      )}
+      {!preview.verified && <p className="field-hint">{t('backup.restore.unverified')}</p>}
       <form onSubmit={restore} noValidate>
         {preview.replacesFile && (
           <PassphraseInput
