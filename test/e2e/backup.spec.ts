@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { decodeBackup, encodeBackup } from '../../shared/vault/backupFile';
 import { expect, test, type Page } from './fixture';
 import { expectNoSeriousA11yIssue } from './pages/axe';
 import { CustomersScreen, PASSPHRASE } from './pages/CustomersScreen';
@@ -187,4 +188,64 @@ test('restore over the open file: its passphrase again, a backup of it kept firs
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Backups' }).click();
   await expect(kept.getByRole('listitem')).toHaveCount(2);
+});
+
+test('a backup with a block of records taken out: the preview says so, the restore sets it aside', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const screen = new CustomersScreen(page);
+  await screen.open();
+  await screen.loadDemo('100');
+  await expect(page.getByText('100 customers', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Backups' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByRole('dialog', { name: 'Backups' })
+      .getByRole('button', { name: 'Save a backup…' })
+      .click(),
+  ]);
+  // Someone takes the last block of purchases out of the file (its count stays in the manifest).
+  const backup = decodeBackup(await readFile((await download.path())!));
+  const taken = backup.pages.filter((p) => p.table === 'purchases').at(-1)!;
+  const bytes = Buffer.from(
+    encodeBackup({ ...backup, pages: backup.pages.filter((p) => p !== taken) }),
+  );
+
+  const other = await browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
+  const laptop = await other.newPage();
+  await laptop.goto('/');
+  const [chooser] = await Promise.all([
+    laptop.waitForEvent('filechooser'),
+    laptop.getByRole('button', { name: 'Restore from a backup instead' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'taken.comptoir-backup',
+    mimeType: 'application/octet-stream',
+    buffer: bytes,
+  });
+  const opening = laptop.getByRole('dialog', { name: 'Open the backup' });
+  await opening.getByLabel('Passphrase').fill(PASSPHRASE);
+  await opening.getByRole('button', { name: 'Show what it holds' }).click();
+  const preview = laptop.getByRole('alertdialog', { name: 'What this backup holds' });
+  await expect(preview.getByRole('alert')).toHaveText(
+    `1 block of records in this backup is missing, older than it should be or altered: it will be set aside as damaged (${taken.count} records). The rest restores.`,
+  );
+  await expect(preview).not.toContainText('could not be checked');
+  await expectNoSeriousA11yIssue(laptop);
+  await laptop.screenshot({ path: testInfo.outputPath('restore-preview-damaged-en.png') });
+  await preview.getByRole('button', { name: 'Restore' }).click();
+  await expect(laptop.getByText('100 customers', { exact: true })).toBeVisible();
+  // Reported like a damaged block, once the history has opened.
+  await expect(laptop.getByRole('alert').filter({ hasText: 'damaged block' })).toContainText(
+    `They also held ${taken.count} purchase, interaction or change records.`,
+    { timeout: 30_000 },
+  );
+  await laptop.screenshot({ path: testInfo.outputPath('restored-damaged-en.png') });
+  await other.close();
 });

@@ -11,6 +11,8 @@ describe('vault store', () => {
     expect(vault.getState().report).toBeNull(); // nothing unlocked: nothing to add to
     vault.getState().opened({ customers: 10, damaged: [{ pageId: 'customers/000000', count: 3 }] });
     vault.getState().moreDamage([{ pageId: 'purchases/000001', count: 500 }]);
+    // Already reported (a restore's report names what its backup misses): not twice.
+    vault.getState().moreDamage([{ pageId: 'customers/000000', count: 3 }]);
     expect(vault.getState().report).toEqual({
       customers: 10,
       damaged: [

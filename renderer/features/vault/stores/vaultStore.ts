@@ -40,9 +40,13 @@ export function createVaultStore(host: HostClient): VaultStore {
       set({ report });
     },
     moreDamage(damaged) {
-      set(({ report }) =>
-        report ? { report: { ...report, damaged: [...report.damaged, ...damaged] } } : {},
-      );
+      set(({ report }) => {
+        if (!report) return {};
+        // A restore's report already names the pages its backup's manifest misses: once each.
+        const known = new Set(report.damaged.map((page) => page.pageId));
+        const added = damaged.filter((page) => !known.has(page.pageId));
+        return { report: { ...report, damaged: [...report.damaged, ...added] } };
+      });
     },
     created(recoveryKey, report) {
       set({ pendingRecoveryKey: recoveryKey, report });
