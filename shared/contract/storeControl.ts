@@ -1,23 +1,10 @@
 import { z } from 'zod';
 import type { StoredPage } from '../vault/backupFile';
 import type { SealedManifest } from '../vault/pageManifest';
+import type { DamagedPage } from '../vault/damagedPage';
 import { method } from './define';
 
-/**
- * Why a page is reported: it failed authentication (`unreadable`), or the file's sealed manifest
- * (shared/vault/pageManifest) lists an other copy of it (`outdated`: an older one, a rollback;
- * `altered`), or it is listed and absent (`missing`: `count` is the manifest's), or present and
- * not listed (`unexpected`); `manifest`: the manifest itself did not open or was removed.
- */
-export type DamageReason =
-  'unreadable' | 'outdated' | 'altered' | 'missing' | 'unexpected' | 'manifest';
-
-export interface DamagedPage {
-  pageId: string;
-  count: number;
-  /** Absent: unreadable. */
-  reason?: DamageReason;
-}
+export type { DamageReason, DamagedPage } from '../vault/damagedPage';
 
 export interface UnlockReport {
   customers: number;

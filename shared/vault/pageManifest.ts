@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DamagedPage } from '../contract/storeControl';
+import type { DamagedPage } from './damagedPage';
 import { fromBase64, toBase64, utf8, type Bytes } from './bytes';
 
 /**
