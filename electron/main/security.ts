@@ -8,10 +8,16 @@ export const STORE_ORIGIN = `${APP_SCHEME}://store`;
 
 /**
  * Content-Security-Policy per window. The UI may not fetch or frame anything; the store window
- * has no UI at all. The store alone may compile WebAssembly ('wasm-unsafe-eval', never
- * 'unsafe-eval'): the page cipher's blind-index HMAC is hash-wasm, compiled from the store's own
- * bundle. Without it the desktop app could not create or open a file (issue 18).
+ * has no UI at all, and compiles no WebAssembly (its pages are sealed with WebCrypto; Argon2id
+ * runs in main, in a Node worker thread), so neither may: no 'wasm-unsafe-eval', no 'unsafe-eval'.
  */
+const STORE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+].join('; ');
+
 export const CSP = {
   ui: [
     "default-src 'none'",
@@ -25,12 +31,13 @@ export const CSP = {
     "frame-ancestors 'none'",
     "object-src 'none'",
   ].join('; '),
-  store: [
-    "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "connect-src 'self'",
-    "base-uri 'none'",
-  ].join('; '),
+  store: STORE_CSP,
+  /**
+   * Browser mode only: its Argon2id worker (hash-wasm, compiled from the worker's own bundle),
+   * where the desktop app runs Argon2id in main. The store's policy plus 'wasm-unsafe-eval'
+   * (never 'unsafe-eval'); the desktop app serves no page with it.
+   */
+  kdfWorker: STORE_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"),
 };
 
 /** Every window: isolated, sandboxed, no Node, web security on. */

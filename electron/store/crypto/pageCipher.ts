@@ -1,5 +1,4 @@
-import { createHMAC, createSHA256, type IHasher } from 'hash-wasm';
-import { wipe, type Bytes } from '../../../shared/vault/bytes';
+import type { Bytes } from '../../../shared/vault/bytes';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -23,26 +22,16 @@ export function pageAdditionalData(table: string, pageId: string, version: numbe
   return version >= 1 ? `${table}/${pageId}/v${version}` : `${table}/${pageId}`;
 }
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
 export class PageCipher {
-  private constructor(
-    private readonly pageKey: CryptoKey,
-    private readonly indexMac: IHasher,
-  ) {}
+  private constructor(private readonly pageKey: CryptoKey) {}
 
   /**
-   * Derives the page key (a CryptoKey that cannot be exported) and the blind-index key from the
-   * data key. The blind-index HMAC runs in hash-wasm rather than WebCrypto: an import of 100k
-   * customers hashes 200k emails and phones, 6 s as one WebCrypto call each, about 1 s here.
-   * Its key is the same HKDF output WebCrypto would derive (same hashes as before, tested);
-   * it lives in the store worker's memory, beside the decrypted records it indexes.
+   * Derives the page key (a CryptoKey that cannot be exported) from the data key, in WebCrypto
+   * alone: the store compiles no WebAssembly, so the desktop store window's CSP need not allow
+   * it (the blind-index HMAC that ran in hash-wasm went with the blind indexes, issue 18).
    */
   static async fromDataKey(dataKey: Bytes): Promise<PageCipher> {
-    const base = await crypto.subtle.importKey('raw', dataKey, 'HKDF', false, [
-      'deriveKey',
-      'deriveBits',
-    ]);
+    const base = await crypto.subtle.importKey('raw', dataKey, 'HKDF', false, ['deriveKey']);
     const hkdf = (label: string) => ({
       name: 'HKDF',
       hash: 'SHA-256',
@@ -56,14 +45,7 @@ export class PageCipher {
       false,
       ['encrypt', 'decrypt'],
     );
-    const indexKey = new Uint8Array(
-      await crypto.subtle.deriveBits(hkdf('comptoir blind index v1'), base, 256),
-    ) as Bytes;
-    try {
-      return new PageCipher(pageKey, await createHMAC(createSHA256(), indexKey));
-    } finally {
-      wipe(indexKey);
-    }
+    return new PageCipher(pageKey);
   }
 
   async seal(table: string, pageId: string, records: unknown, version = 0): Promise<SealedPage> {
@@ -90,28 +72,4 @@ export class PageCipher {
     );
     return JSON.parse(decoder.decode(plain));
   }
-
-  /** A keyed hash of a normalised value, for exact-match lookups without the value in clear. */
-  async blindIndex(kind: 'email' | 'phone', normalised: string): Promise<string> {
-    return this.blindIndexNow(kind, normalised);
-  }
-
-  blindIndexNow(kind: 'email' | 'phone', normalised: string): string {
-    // One call runs whole (nothing awaited), so calls never interleave on the shared state.
-    const mac = this.indexMac;
-    mac.init();
-    const text = `${kind}:${normalised}`;
-    // UTF-8 into a buffer kept for the purpose (at most 3 bytes a UTF-16 unit), rather than a
-    // new array a call: 200k calls in a 100k-row import.
-    if (text.length * 3 <= this.utf8.length) {
-      const { written } = encoder.encodeInto(text, this.utf8);
-      mac.update(this.utf8.subarray(0, written));
-    } else mac.update(text);
-    // The first 16 bytes of the MAC, in hex.
-    const bytes = mac.digest('binary');
-    let hex = '';
-    for (let i = 0; i < 16; i++) hex += HEX[bytes[i]!];
-    return hex;
-  }
-  private readonly utf8 = new Uint8Array(1024);
 }

@@ -5,7 +5,4 @@ export interface PageCodec {
   /** `version`: the page's, bound into its additional data (0: a page from before versions). */
   seal(table: string, pageId: string, records: unknown, version?: number): Promise<SealedPage>;
   open(table: string, pageId: string, page: SealedPage, version?: number): Promise<unknown>;
-  blindIndex(kind: 'email' | 'phone', normalised: string): Promise<string>;
-  /** The same, at once: sealing 100k new customers hashes 200k values without a promise each. */
-  blindIndexNow(kind: 'email' | 'phone', normalised: string): string;
 }

@@ -12,10 +12,4 @@ export const plainCodec: PageCodec = {
   async open(_table, _pageId, page) {
     return JSON.parse(new TextDecoder().decode(page.data));
   },
-  async blindIndex(kind, normalised) {
-    return `${kind}:${normalised}`;
-  },
-  blindIndexNow(kind, normalised) {
-    return `${kind}:${normalised}`;
-  },
 };
